@@ -1,0 +1,60 @@
+# Berufsbild — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test test-fast test-browser browser-deps lint bench messages clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+## Fresh clone → environment, migrations, the shipped catalogue, dev server on SQLite.
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_catalogue
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## The whole suite: checks, unit and page tests, then the browser tests in Chromium.
+test: $(VENV)/.installed-test browser-deps
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest -m "not browser"
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser
+
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -m "not browser"
+
+test-browser: $(VENV)/.installed-test browser-deps
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser
+
+## Chromium (Debian package), pdftotext and fonts; installed with apt when missing.
+browser-deps:
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      chromium poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 \
+	      libharfbuzz-subset0 >/dev/null; \
+	  else \
+	    echo "Bitte installieren: sudo apt-get install chromium poppler-utils fonts-dejavu-core"; exit 1; \
+	  fi; }
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: $(VENV)/.installed
+	$(PY) benchmarks/run.py
+
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,21 @@
+from django.conf import settings as django_settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from roles import editor_views, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("", include("roles.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    # markdownx's own urls need no login; these are the same names, guarded.
+    path(
+        "markdownx/markdownify/", editor_views.markdownify, name="markdownx_markdownify"
+    ),
+    path("markdownx/upload/", editor_views.upload_image, name="markdownx_upload"),
+    # Uploaded images; in production the reverse proxy serves /media/ itself.
+    path("media/<path:path>", serve, {"document_root": django_settings.MEDIA_ROOT}),
+]

@@ -1,0 +1,44 @@
+"""Read-only wiki pages: start, role list and detail, task and competency pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from roles import selectors
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "roles/home.html", {"families": selectors.roles_by_family()})
+
+
+def role_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "roles/role_list.html", {"families": selectors.roles_by_family()}
+    )
+
+
+def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(
+        request, "roles/role_detail.html", {"profile": selectors.role_profile(slug)}
+    )
+
+
+def task_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "roles/task_list.html", {"areas": selectors.tasks_by_area()})
+
+
+def task_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    task, groups = selectors.task_with_roles(slug)
+    return render(request, "roles/task_detail.html", {"task": task, "groups": groups})
+
+
+def competency_list(request: HttpRequest) -> HttpResponse:
+    context = {"kinds": selectors.competencies_by_kind()}
+    return render(request, "roles/competency_list.html", context)
+
+
+def competency_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    competency, assignments = selectors.competency_with_roles(slug)
+    context = {"competency": competency, "assignments": assignments}
+    return render(request, "roles/competency_detail.html", context)

@@ -1,0 +1,56 @@
+"""Playwright in the Debian Chromium package; never a downloaded browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # bypass_csp only lets the tests inject axe-core; the app's own CSP stays on.
+    return {**browser_context_args, "locale": "de-DE", "bypass_csp": False}
+
+
+@pytest.fixture
+def site(live_server, catalogue):
+    """The live server's base URL, with the shipped catalogue loaded."""
+    return live_server.url
+
+
+def login_page_as(page, live_server_url: str, username: str, **extra) -> None:
+    """Log the browser in without the form: copy a forced session cookie."""
+    user = get_user_model().objects.get_or_create(username=username, defaults=extra)[0]
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": cookie.value, "url": live_server_url}]
+    )

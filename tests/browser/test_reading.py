@@ -1,0 +1,29 @@
+"""A reader in real Chromium: find a role, read what it is not, follow a link."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def test_reader_opens_a_role_and_follows_a_relation(page: Page, site):
+    page.goto(f"{site}/roles/")
+    page.get_by_role("link", name="Social Media Manager", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/roles/social-media-manager/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Social Media Manager")
+    excluded = page.locator("section.excluded")
+    expect(excluded).to_contain_text("Websites, Apps und technische Schnittstellen")
+
+    page.locator("section.relations").get_by_role(
+        "link", name="PR-Berater"
+    ).first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("PR-Berater")
+
+
+def test_unknown_role_shows_the_site_404(page: Page, site):
+    response = page.goto(f"{site}/roles/gibt-es-nicht/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Seite nicht gefunden")
+    page.get_by_role("link", name="Zur Übersicht aller Rollen").click()
+    expect(page).to_have_url(re.compile(r"/roles/$"))
