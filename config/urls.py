@@ -8,6 +8,7 @@ from roles import editor_views, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("", include("roles.urls")),
+    path("compare/", include("comparisons.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -5,11 +5,17 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from comparisons import selectors as comparison_selectors
 from roles import selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "roles/home.html", {"families": selectors.roles_by_family()})
+    context = {
+        "families": selectors.roles_by_family(),
+        "curated": comparison_selectors.published_curated(),
+        "choices": comparison_selectors.role_choices(),
+    }
+    return render(request, "roles/home.html", context)
 
 
 def role_list(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,220 @@
+"""Pure comparison engine: role data (2–6, ordered) + audience → ComparisonTable."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.utils.translation import gettext as _
+
+from comparisons.data import CompetencyEntry, RoleData, TaskEntry, is_doing
+from comparisons.summary import summarise
+from comparisons.tables import (
+    Audience,
+    Cell,
+    ComparisonTable,
+    Difference,
+    RoleHeader,
+    Row,
+    Section,
+)
+from roles.choices import CompetencyKind, TaskArea
+
+MIN_ROLES = 2
+MAX_ROLES = 6
+
+
+def build_comparison(
+    roles: Sequence[RoleData],
+    *,
+    audience: Audience = Audience.PLAIN,
+    only_differences: bool = False,
+) -> ComparisonTable:
+    """Line the roles up section by section; rows know whether and how they differ."""
+    if not MIN_ROLES <= len(roles) <= MAX_ROLES:
+        raise ValueError(f"compare {MIN_ROLES}–{MAX_ROLES} roles, not {len(roles)}")
+    sections = [
+        _glance_section(roles, audience),
+        *_task_sections(roles, audience),
+        *_competency_sections(roles, audience),
+        _relation_section(roles),
+    ]
+    if only_differences:
+        sections = [_only_differing(section) for section in sections]
+    return ComparisonTable(
+        roles=tuple(RoleHeader(r.slug, r.title, r.url) for r in roles),
+        audience=audience,
+        only_differences=only_differences,
+        sections=tuple(section for section in sections if section.rows),
+        summary=tuple(summarise(roles, audience)),
+    )
+
+
+def _only_differing(section: Section) -> Section:
+    rows = tuple(row for row in section.rows if row.differs)
+    return Section(section.key, section.title, rows)
+
+
+def _glance_section(roles: Sequence[RoleData], audience: Audience) -> Section:
+    rows = []
+    for index, fact in enumerate(roles[0].facts):
+        facts = [role.facts[index] for role in roles]
+        cells = tuple(
+            Cell(text=f.plain if audience == Audience.PLAIN else f.expert, code=f.code)
+            for f in facts
+        )
+        label = fact.label if audience == Audience.PLAIN else fact.expert_label
+        difference = (
+            Difference.SAME if _all_equal(f.code for f in facts) else Difference.VALUE
+        )
+        rows.append(Row(f"fact-{fact.key}", label, cells, difference))
+    return Section("glance", _("Auf einen Blick"), tuple(rows))
+
+
+def _task_sections(roles: Sequence[RoleData], audience: Audience) -> list[Section]:
+    by_role = [{entry.slug: entry for entry in role.tasks} for role in roles]
+    catalogue = _union(role.tasks for role in roles)
+    sections = []
+    for area in TaskArea:
+        entries = sorted(
+            (e for e in catalogue.values() if e.area == area.value),
+            key=lambda e: _wording(e, audience).lower(),
+        )
+        rows = tuple(_task_row(entry, by_role, audience) for entry in entries)
+        title = _("Aufgaben: %(area)s") % {"area": area.label}
+        sections.append(Section(f"tasks-{area.value}", title, rows))
+    return sections
+
+
+def _task_row(entry: TaskEntry, by_role: list[dict], audience: Audience) -> Row:
+    assigned = [assignments.get(entry.slug) for assignments in by_role]
+    cells = tuple(_task_cell(a) for a in assigned)
+    return Row(
+        f"task-{entry.slug}",
+        _wording(entry, audience),
+        cells,
+        _task_difference(assigned),
+    )
+
+
+def _task_cell(entry: TaskEntry | None) -> Cell:
+    if entry is None:
+        return Cell(text="", code="")
+    return Cell(
+        text=entry.responsibility_label, note=entry.note, code=entry.responsibility
+    )
+
+
+def _task_difference(assigned: list[TaskEntry | None]) -> Difference:
+    doing = [is_doing(a) for a in assigned]
+    if any(doing) and not all(doing):
+        return Difference.ONLY_SOME
+    if not _all_equal(a.responsibility if a else "" for a in assigned):
+        return Difference.RESPONSIBILITY
+    if not _all_equal(a.note if a else "" for a in assigned):
+        return Difference.NOTE
+    return Difference.SAME
+
+
+def _competency_sections(
+    roles: Sequence[RoleData], audience: Audience
+) -> list[Section]:
+    by_role = [{entry.slug: entry for entry in role.competencies} for role in roles]
+    catalogue = _union(role.competencies for role in roles)
+    sections = []
+    for kind in CompetencyKind:
+        entries = sorted(
+            (e for e in catalogue.values() if e.kind == kind.value),
+            key=lambda e: _wording(e, audience).lower(),
+        )
+        rows = tuple(_competency_row(entry, by_role, audience) for entry in entries)
+        title = _("Kompetenzen: %(kind)s") % {"kind": kind.label}
+        sections.append(Section(f"competencies-{kind.value}", title, rows))
+    return sections
+
+
+def _competency_row(
+    entry: CompetencyEntry, by_role: list[dict], audience: Audience
+) -> Row:
+    assigned = [assignments.get(entry.slug) for assignments in by_role]
+    cells = tuple(_competency_cell(a, audience) for a in assigned)
+    label = _wording(entry, audience)
+    return Row(
+        f"competency-{entry.slug}", label, cells, _competency_difference(assigned)
+    )
+
+
+def _competency_cell(entry: CompetencyEntry | None, audience: Audience) -> Cell:
+    if entry is None:
+        return Cell(text="", code="")
+    text = (
+        entry.level_label
+        if audience == Audience.PLAIN
+        else f"{entry.level} – {entry.level_label}"
+    )
+    if not entry.is_essential:
+        text = _("%(level)s (wünschenswert)") % {"level": text}
+    return Cell(text=text, note=entry.note, code=str(entry.level))
+
+
+def _competency_difference(assigned: list[CompetencyEntry | None]) -> Difference:
+    if any(a is None for a in assigned):
+        return Difference.ONLY_SOME
+    if not _all_equal((a.level, a.is_essential) for a in assigned):
+        return Difference.LEVEL
+    if not _all_equal(a.note for a in assigned):
+        return Difference.NOTE
+    return Difference.SAME
+
+
+def _relation_section(roles: Sequence[RoleData]) -> Section:
+    """One row per pair of compared roles that the data relates."""
+    titles = {role.slug: role.title for role in roles}
+    rows = []
+    for left_index, left in enumerate(roles):
+        for right in roles[left_index + 1 :]:
+            cells = tuple(_relation_cell(role, left, right, titles) for role in roles)
+            if any(not cell.is_empty for cell in cells):
+                label = _("%(a)s und %(b)s") % {"a": left.title, "b": right.title}
+                rows.append(
+                    Row(
+                        f"relation-{left.slug}-{right.slug}",
+                        label,
+                        cells,
+                        Difference.VALUE,
+                    )
+                )
+    return Section(
+        "relations", _("Zusammenarbeit der verglichenen Rollen"), tuple(rows)
+    )
+
+
+def _relation_cell(
+    role: RoleData, left: RoleData, right: RoleData, titles: dict
+) -> Cell:
+    if role.slug not in (left.slug, right.slug):
+        return Cell(text="")
+    other = right.slug if role.slug == left.slug else left.slug
+    sentences = [
+        f"{r.kind_label} {titles[other]}"
+        + (f": {r.description}" if r.description else "")
+        for r in role.relations
+        if r.to_slug == other
+    ]
+    codes = ",".join(r.kind for r in role.relations if r.to_slug == other)
+    return Cell(text=" · ".join(sentences), code=codes)
+
+
+def _wording(entry: TaskEntry | CompetencyEntry, audience: Audience) -> str:
+    return entry.plain_name if audience == Audience.PLAIN else entry.name
+
+
+def _union(groups) -> dict[str, TaskEntry | CompetencyEntry]:
+    catalogue: dict = {}
+    for entries in groups:
+        for entry in entries:
+            catalogue.setdefault(entry.slug, entry)
+    return catalogue
+
+
+def _all_equal(values) -> bool:
+    return len(set(values)) <= 1

@@ -1,0 +1,25 @@
+"""CSV for Excel: UTF-8 with BOM, every field quoted, no formula injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from comparisons.exporters.base import grid
+from comparisons.tables import ComparisonTable
+
+# A spreadsheet treats text starting with these as a formula (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """Prefix a quote so spreadsheets show formula-like text as text."""
+    return f"'{value}" if value.startswith(FORMULA_TRIGGERS) else value
+
+
+def render_csv(table: ComparisonTable) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    for row in grid(table):
+        writer.writerow([neutralise(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

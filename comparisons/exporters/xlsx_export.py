@@ -1,0 +1,62 @@
+"""XLSX with openpyxl: bold frozen header, wrapped text, summary on a second sheet."""
+
+from __future__ import annotations
+
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from comparisons.exporters.base import audience_label, export_date, grid, title_line
+from comparisons.tables import ComparisonTable
+
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F2")
+WRAP = Alignment(wrap_text=True, vertical="top")
+# Label columns narrower than role columns; widths in characters.
+COLUMN_WIDTHS = {"section": 24, "label": 42, "role": 38, "difference": 24}
+
+
+def write_text(sheet: Worksheet, row: int, column: int, value: str):
+    """Write a string that stays a string: openpyxl turns '=…' into a formula."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def render_xlsx(table: ComparisonTable) -> bytes:
+    workbook = Workbook()
+    _write_table(workbook.active, table)
+    _write_summary(workbook.create_sheet(_("Zusammenfassung")), table)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_table(sheet: Worksheet, table: ComparisonTable) -> None:
+    sheet.title = _("Vergleich")
+    rows = grid(table)
+    for row_index, values in enumerate(rows, start=1):
+        for column_index, value in enumerate(values, start=1):
+            cell = write_text(sheet, row_index, column_index, value)
+            cell.alignment = WRAP
+            if row_index == 1:
+                cell.font = Font(bold=True)
+                cell.fill = HEADER_FILL
+    sheet.freeze_panes = "C2"
+    widths = [COLUMN_WIDTHS["section"], COLUMN_WIDTHS["label"]]
+    widths += [COLUMN_WIDTHS["role"]] * len(table.roles) + [COLUMN_WIDTHS["difference"]]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _write_summary(sheet: Worksheet, table: ComparisonTable) -> None:
+    lines = [title_line(table), f"{audience_label(table)} · {export_date()}", ""]
+    lines += [point.text for point in table.summary]
+    for index, line in enumerate(lines, start=1):
+        cell = write_text(sheet, index, 1, line)
+        cell.alignment = WRAP
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.column_dimensions["A"].width = 120

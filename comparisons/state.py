@@ -1,0 +1,166 @@
+"""The comparison's state lives in the URL: parse it, report what was wrong, rebuild it.
+
+Bad input never raises: every problem becomes a message for the page (or a 400 for
+an export), and whatever was valid is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+from comparisons.engine import MAX_ROLES, MIN_ROLES
+from comparisons.tables import Audience
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+MAX_RAW_LENGTH = 2_000
+TRUE_VALUES = {"1", "true", "ja", "on", "yes"}
+
+
+@dataclass(frozen=True)
+class ComparisonState:
+    slugs: tuple[str, ...] = ()
+    audience: Audience = Audience.PLAIN
+    only_differences: bool = False
+
+    def query_string(self, **changes) -> str:
+        """The canonical query string for this state, with optional changes."""
+        state = replace(self, **changes)
+        params = {"roles": ",".join(state.slugs)}
+        if state.audience != Audience.PLAIN:
+            params["audience"] = state.audience.value
+        if state.only_differences:
+            params["only"] = "diff"
+        return urlencode(params, safe=",")
+
+    def without(self, slug: str) -> str:
+        return self.query_string(slugs=tuple(s for s in self.slugs if s != slug))
+
+    def moved(self, slug: str, step: int) -> str:
+        slugs = list(self.slugs)
+        index = slugs.index(slug)
+        target = min(max(index + step, 0), len(slugs) - 1)
+        slugs.insert(target, slugs.pop(index))
+        return self.query_string(slugs=tuple(slugs))
+
+    @property
+    def is_comparable(self) -> bool:
+        return MIN_ROLES <= len(self.slugs) <= MAX_ROLES
+
+
+@dataclass
+class ParsedRequest:
+    state: ComparisonState
+    errors: list[str] = field(default_factory=list)
+    pending_text: str = ""
+    """What the user typed into the picker but we could not match; shown again."""
+    added: bool = False
+
+
+def parse_request(
+    params: QueryDict, choices: list[tuple[str, str, list[str]]]
+) -> ParsedRequest:
+    """Read roles, wording, filter and a role to add from the query string."""
+    known = {slug: title for slug, title, _aliases in choices}
+    errors: list[str] = []
+    slugs = _parse_slugs(params, known, errors)
+    audience = _parse_audience(params.get("audience", ""), errors)
+    only = params.get("only", "").strip().lower() in TRUE_VALUES | {"diff"}
+    parsed = ParsedRequest(ComparisonState(tuple(slugs), audience, only), errors)
+    _add_typed_role(parsed, params.get("add", ""), choices, known)
+    return parsed
+
+
+def _add_typed_role(parsed: ParsedRequest, typed: str, choices, known) -> None:
+    typed = " ".join(typed.split())[:120]
+    if not typed:
+        return
+    slug = find_role(typed, choices)
+    if slug is None:
+        parsed.errors.append(
+            _(
+                "Keine Rolle passt zu „%(text)s“. "
+                "Wählen Sie einen Vorschlag aus der Liste."
+            )
+            % {"text": typed}
+        )
+        parsed.pending_text = typed
+    elif slug in parsed.state.slugs:
+        parsed.errors.append(
+            _("„%(title)s“ ist schon im Vergleich.") % {"title": known[slug]}
+        )
+    else:
+        parsed.state = replace(parsed.state, slugs=(*parsed.state.slugs, slug))
+        parsed.added = True
+
+
+def _parse_slugs(
+    params: QueryDict, known: dict[str, str], errors: list[str]
+) -> list[str]:
+    raw = ",".join(params.getlist("roles"))[:MAX_RAW_LENGTH]
+    slugs: list[str] = []
+    for token in (part.strip().lower() for part in raw.split(",")):
+        if not token:
+            continue
+        if not SLUG_PATTERN.match(token) or token not in known:
+            errors.append(
+                _("Eine Rolle „%(slug)s“ gibt es nicht; sie wurde weggelassen.")
+                % {"slug": token[:80]}
+            )
+        elif token in slugs:
+            errors.append(
+                _("„%(title)s“ war doppelt gewählt; sie erscheint nur einmal.")
+                % {"title": known[token]}
+            )
+        else:
+            slugs.append(token)
+    return slugs
+
+
+def _parse_audience(value: str, errors: list[str]) -> Audience:
+    if not value:
+        return Audience.PLAIN
+    try:
+        return Audience(value.strip().lower())
+    except ValueError:
+        errors.append(
+            _(
+                "Unbekannte Sprachebene „%(value)s“; "
+                "gezeigt wird die Fassung für Unternehmen."
+            )
+            % {"value": value[:40]}
+        )
+        return Audience.PLAIN
+
+
+def count_problem(state: ComparisonState) -> str:
+    """A message when the number of roles cannot be compared, else ''."""
+    if len(state.slugs) < MIN_ROLES:
+        return _("Bitte wählen Sie mindestens %(min)s Rollen für einen Vergleich.") % {
+            "min": MIN_ROLES
+        }
+    if len(state.slugs) > MAX_ROLES:
+        return _(
+            "Es lassen sich höchstens %(max)s Rollen vergleichen; "
+            "bitte entfernen Sie %(extra)s."
+        ) % {
+            "max": MAX_ROLES,
+            "extra": len(state.slugs) - MAX_ROLES,
+        }
+    return ""
+
+
+def find_role(text: str, choices: list[tuple[str, str, list[str]]]) -> str | None:
+    """Match what someone typed (slug, title or alias, any case) to a role slug."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return None
+    for slug, title, aliases in choices:
+        names = [slug, title, title.strip('„“"'), *aliases]
+        if wanted in (name.casefold() for name in names):
+            return slug
+    return None

@@ -1,0 +1,100 @@
+"""Comparison pages and their exports."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from comparisons.exporters import EXPORTERS, export_filename
+from comparisons.models import CuratedComparison
+from comparisons.presenters import export_links, role_controls
+from comparisons.selectors import role_choices
+from comparisons.services import compare_state
+from comparisons.state import ComparisonState, parse_request
+from comparisons.tables import Audience
+
+
+def compare(request: HttpRequest) -> HttpResponse:
+    choices = role_choices()
+    parsed = parse_request(request.GET, choices)
+    if parsed.added and not parsed.errors:
+        return redirect(
+            f"{reverse('comparisons:compare')}?{parsed.state.query_string()}"
+        )
+    state = parsed.state
+    result = compare_state(state) if state.slugs else None
+    titles = {slug: title for slug, title, _aliases in choices}
+    context = {
+        "state": state,
+        "errors": parsed.errors,
+        "problem": result.problem if result else "",
+        "table": result.table if result else None,
+        "pending_text": parsed.pending_text,
+        "choices": choices,
+        "selected": role_controls(state, titles),
+        "exports": export_links("comparisons:export", {}, state),
+    }
+    return render(request, "comparisons/compare.html", context)
+
+
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    parsed = parse_request(request.GET, role_choices())
+    return _export_response(fmt, parsed.state, parsed.errors)
+
+
+def curated(request: HttpRequest, slug: str) -> HttpResponse:
+    comparison, state = _curated_state(request, slug)
+    result = compare_state(state)
+    context = {
+        "comparison": comparison,
+        "state": state,
+        "table": result.table,
+        "problem": result.problem,
+        "exports": export_links("comparisons:curated_export", {"slug": slug}, state),
+        "open_url": f"{reverse('comparisons:compare')}?{state.query_string()}",
+    }
+    return render(request, "comparisons/curated.html", context)
+
+
+def curated_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    _comparison, state = _curated_state(request, slug)
+    return _export_response(fmt, state, [])
+
+
+def _curated_state(
+    request: HttpRequest, slug: str
+) -> tuple[CuratedComparison, ComparisonState]:
+    comparison = get_object_or_404(
+        CuratedComparison.objects.filter(is_published=True).prefetch_related(
+            "entries__role"
+        ),
+        slug=slug,
+    )
+    slugs = tuple(entry.role.slug for entry in comparison.entries.all())
+    audience = (
+        Audience.EXPERT if request.GET.get("audience") == "expert" else Audience.PLAIN
+    )
+    only = request.GET.get("only") == "diff"
+    return comparison, ComparisonState(slugs, audience, only)
+
+
+def _export_response(
+    fmt: str, state: ComparisonState, errors: list[str]
+) -> HttpResponse:
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise Http404(_("Unbekanntes Exportformat."))
+    result = compare_state(state)
+    problems = [*errors, result.problem] if result.problem else errors
+    if problems:
+        return HttpResponseBadRequest(
+            "\n".join(problems), content_type="text/plain; charset=utf-8"
+        )
+    response = HttpResponse(
+        exporter.render(result.table), content_type=exporter.content_type
+    )
+    filename = export_filename(result.table, exporter.extension)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,155 @@
+"""Every export, read back, holds exactly the table that is on screen."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from comparisons.engine import build_comparison
+from comparisons.exporters import EXPORTERS, export_filename
+from comparisons.selectors import load_role_data
+from comparisons.tables import Audience
+from tests.builders import assign_task, make_role, make_task
+
+pytestmark = pytest.mark.django_db
+FORMULA_TITLE = '=HYPERLINK("http://x","y")'
+
+
+@pytest.fixture
+def table(catalogue):
+    roles = load_role_data(["social-media-manager", "social-media-berater"])
+    return build_comparison(roles, audience=Audience.PLAIN, only_differences=True)
+
+
+@pytest.fixture
+def formula_table(db):
+    task = make_task(plain_name="+SUMME(A1:A9)")
+    evil = make_role(title=FORMULA_TITLE, summary="@cmd|' /C calc'!A0")
+    plain = make_role(title="Harmlos")
+    assign_task(evil, task, note="-2+3")
+    assign_task(plain, task, responsibility="excluded")
+    return build_comparison(load_role_data([evil.slug, plain.slug]))
+
+
+def expected_rows(table) -> list[list[str]]:
+    """The table as a person reads it, built here independently of the exporters."""
+    rows = [["Bereich", "Merkmal", *(r.title for r in table.roles), "Unterschied"]]
+    for section in table.sections:
+        for row in section.rows:
+            cells = [
+                "—" if not c.text else (f"{c.text} – {c.note}" if c.note else c.text)
+                for c in row.cells
+            ]
+            rows.append([section.title, row.label, *cells, row.difference_label])
+    return rows
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM for Excel"
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_csv_reads_back_as_the_table(table):
+    assert _csv_rows(EXPORTERS["csv"].render(table)) == expected_rows(table)
+
+
+def test_csv_neutralises_formula_like_text(formula_table):
+    rows = _csv_rows(EXPORTERS["csv"].render(formula_table))
+    flat = [value for row in rows for value in row]
+    assert f"'{FORMULA_TITLE}" in rows[0]
+    assert "'+SUMME(A1:A9)" in flat
+    assert "'@cmd|' /C calc'!A0" in flat
+    assert not any(value.startswith(("=", "+", "@")) for value in flat)
+
+
+def test_xlsx_reads_back_as_the_table(table):
+    workbook = load_workbook(io.BytesIO(EXPORTERS["xlsx"].render(table)))
+    sheet = workbook["Vergleich"]
+    values = [[cell or "" for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert values == expected_rows(table)
+    assert sheet.freeze_panes == "C2"
+    assert sheet["A1"].font.bold and sheet["C1"].font.bold
+    assert sheet["C2"].alignment.wrap_text
+    assert sheet.column_dimensions["B"].width > 30
+
+
+def test_xlsx_has_the_summary_on_its_own_sheet(table):
+    workbook = load_workbook(io.BytesIO(EXPORTERS["xlsx"].render(table)))
+    lines = [
+        row[0]
+        for row in workbook["Zusammenfassung"].iter_rows(values_only=True)
+        if row[0]
+    ]
+    assert lines[0] == "Rollenvergleich: Social Media Manager · Social Media Berater"
+    assert [p.text for p in table.summary] == lines[2:]
+
+
+def test_xlsx_keeps_formula_like_text_as_text(formula_table):
+    workbook = load_workbook(io.BytesIO(EXPORTERS["xlsx"].render(formula_table)))
+    sheet = workbook["Vergleich"]
+    assert sheet["C1"].value == FORMULA_TITLE
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert all(cell.data_type == "s" for cell in cells if cell.value)
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
+def test_pdf_text_holds_role_names_and_summary(table, tmp_path):
+    pdf = EXPORTERS["pdf"].render(table)
+    assert pdf.startswith(b"%PDF")
+    path = tmp_path / "vergleich.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(text.split())
+    assert "Social Media Manager" in words and "Social Media Berater" in words
+    for point in table.summary[:3]:
+        assert " ".join(point.text.split()) in words
+    assert "Quelle: Berufsbild" in words
+
+
+def test_json_has_the_documented_shape(table):
+    document = json.loads(EXPORTERS["json"].render(table))
+    assert document["format"] == "berufsbild.comparison" and document["version"] == 1
+    assert document["audience"] == "plain" and document["only_differences"] is True
+    assert [r["slug"] for r in document["roles"]] == [
+        "social-media-manager",
+        "social-media-berater",
+    ]
+    assert [p["text"] for p in document["summary"]] == [p.text for p in table.summary]
+    first_row = document["sections"][0]["rows"][0]
+    assert set(first_row) == {"key", "label", "difference", "cells"}
+    assert set(first_row["cells"][0]) == {"role", "text", "note", "code"}
+    rows = sum(len(s["rows"]) for s in document["sections"])
+    assert rows == table.row_count
+
+
+def test_markdown_has_summary_and_a_table_per_section(table):
+    text = EXPORTERS["md"].render(table).decode()
+    assert text.startswith(
+        "# Rollenvergleich: Social Media Manager · Social Media Berater"
+    )
+    assert f"- {table.summary[0].text}" in text
+    for section in table.sections:
+        assert f"## {section.title}" in text
+    assert (
+        "| Merkmal | Social Media Manager | Social Media Berater | Unterschied |"
+        in text
+    )
+
+
+def test_markdown_escapes_pipes(formula_table):
+    text = EXPORTERS["md"].render(formula_table).decode()
+    assert "\\|' /C calc'!A0" in text
+
+
+def test_filename_names_roles_and_date(table):
+    name = export_filename(table, "xlsx")
+    assert name.startswith("vergleich_social-media-manager_social-media-berater_20")
+    assert name.endswith(".xlsx")
