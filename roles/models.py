@@ -370,6 +370,11 @@ class RoleCompetency(models.Model):
     natural_key.dependencies = ["roles.role", "roles.competency"]
 
     @property
+    def level_dots(self) -> str:
+        """The level as filled and empty dots, e.g. ●●●○ for 3 of 4."""
+        return "●" * self.level + "○" * (Level.EXPERT - self.level)
+
+    @property
     def level_meaning(self) -> str:
         return str(LEVEL_MEANINGS[Level(self.level)])
 

@@ -48,3 +48,8 @@ def competency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     competency, assignments = selectors.competency_with_roles(slug)
     context = {"competency": competency, "assignments": assignments}
     return render(request, "roles/competency_detail.html", context)
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    """What Berufsbild is and where its facts come from; no database access."""
+    return render(request, "roles/about.html")
