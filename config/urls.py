@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from roles import editor_views, views
+from roles import markdownx_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,9 +14,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # markdownx's own urls need no login; these are the same names, guarded.
     path(
-        "markdownx/markdownify/", editor_views.markdownify, name="markdownx_markdownify"
+        "markdownx/markdownify/",
+        markdownx_views.markdownify,
+        name="markdownx_markdownify",
     ),
-    path("markdownx/upload/", editor_views.upload_image, name="markdownx_upload"),
+    path("markdownx/upload/", markdownx_views.upload_image, name="markdownx_upload"),
     # Uploaded images; in production the reverse proxy serves /media/ itself.
     path("media/<path:path>", serve, {"document_root": django_settings.MEDIA_ROOT}),
 ]

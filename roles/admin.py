@@ -1,4 +1,5 @@
 from django.contrib import admin
+from reversion.admin import VersionAdmin
 
 from roles.models import Competency, Role, RoleCompetency, RoleRelation, RoleTask, Task
 
@@ -23,7 +24,7 @@ class RoleRelationInline(admin.TabularInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(VersionAdmin):
     list_display = [
         "title",
         "family",
@@ -38,9 +39,15 @@ class RoleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent"]
     inlines = [RoleTaskInline, RoleCompetencyInline, RoleRelationInline]
 
+    def save_model(self, request, obj, form, change):
+        # Admin saves count as revisions too, so open edit forms notice them.
+        if change:
+            obj.revision_number += 1
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(VersionAdmin):
     list_display = ["name", "plain_name", "area"]
     list_filter = ["area"]
     search_fields = ["name", "plain_name", "description"]
@@ -48,7 +55,7 @@ class TaskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Competency)
-class CompetencyAdmin(admin.ModelAdmin):
+class CompetencyAdmin(VersionAdmin):
     list_display = ["name", "plain_name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "plain_name", "description"]

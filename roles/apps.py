@@ -6,3 +6,8 @@ class RolesConfig(AppConfig):
     name = "roles"
     verbose_name = _("Rollen-Wiki")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from roles.history import register_models
+
+        register_models()

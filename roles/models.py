@@ -129,6 +129,12 @@ class Role(models.Model):
         default=False,
         help_text=_("Nur die Pflege darf geschützte Rollen bearbeiten."),
     )
+    revision_number = models.PositiveIntegerField(
+        _("Fassung"),
+        default=0,
+        editable=False,
+        help_text=_("Zählt jede gespeicherte Änderung; Grundlage der Konfliktprüfung."),
+    )
     created_at = models.DateTimeField(_("angelegt am"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert am"), auto_now=True)
 

@@ -15,6 +15,7 @@ from roles.choices import (
     Responsibility,
     TaskArea,
 )
+from roles.markdown import render_markdown
 from roles.models import (
     Competency,
     Role,
@@ -23,6 +24,7 @@ from roles.models import (
     RoleTask,
     Task,
 )
+from roles.snapshots import Snapshot, parse_relation_key
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,16 @@ def _group(items: Iterable, key_of, order: Iterable) -> list[Group]:
 def role_profile(slug: str) -> RoleProfile:
     """The role page's data; 404 for an unknown slug."""
     role = get_object_or_404(Role.objects.with_profile(), slug=slug)
-    tasks = list(role.task_assignments.all())
-    included = [a for a in tasks if a.responsibility != Responsibility.EXCLUDED]
     # Prefetching caches this role on both ends, so templates name both for free.
     relations = [*role.relations_out.all(), *role.relations_in.all()]
+    return _profile(
+        role, role.task_assignments.all(), role.competency_assignments.all(), relations
+    )
+
+
+def _profile(role: Role, tasks, competencies, relations) -> RoleProfile:
+    tasks = list(tasks)
+    included = [a for a in tasks if a.responsibility != Responsibility.EXCLUDED]
     return RoleProfile(
         role=role,
         task_groups=_group(included, lambda a: a.responsibility, RESPONSIBILITY_ORDER),
@@ -69,12 +77,46 @@ def role_profile(slug: str) -> RoleProfile:
             a for a in tasks if a.responsibility == Responsibility.EXCLUDED
         ],
         competency_groups=_group(
-            role.competency_assignments.all(),
-            lambda a: a.competency.kind,
-            CompetencyKind,
+            competencies, lambda a: a.competency.kind, CompetencyKind
         ),
-        relations=relations,
+        relations=list(relations),
     )
+
+
+def profile_from_snapshot(role: Role, snapshot: Snapshot) -> RoleProfile:
+    """An old revision shown like the role page: unsaved objects, three queries."""
+    fields = dict(snapshot["fields"])
+    parent_id = fields.pop("parent")
+    old = Role(pk=role.pk, parent_id=parent_id, **fields)
+    old.definition_html = render_markdown(old.definition)
+    old.updated_at = role.updated_at
+    tasks = Task.objects.in_bulk([int(k) for k in snapshot["tasks"]])
+    competencies = Competency.objects.in_bulk(
+        [int(k) for k in snapshot["competencies"]]
+    )
+    targets = [parse_relation_key(k)[0] for k in snapshot["relations"]]
+    roles = Role.objects.only("slug", "title").in_bulk([*targets, parent_id or 0])
+    old.parent = roles.get(parent_id)
+    task_rows = [
+        RoleTask(role=old, task=tasks[int(key)], **values)
+        for key, values in snapshot["tasks"].items()
+        if int(key) in tasks
+    ]
+    competency_rows = [
+        RoleCompetency(role=old, competency=competencies[int(key)], **values)
+        for key, values in snapshot["competencies"].items()
+        if int(key) in competencies
+    ]
+    relation_rows = []
+    for key, values in snapshot["relations"].items():
+        to_id, kind = parse_relation_key(key)
+        if to_id in roles:
+            relation_rows.append(
+                RoleRelation(from_role=old, to_role=roles[to_id], kind=kind, **values)
+            )
+    task_rows.sort(key=lambda a: a.task.plain_name)
+    competency_rows.sort(key=lambda a: (-a.level, a.competency.name))
+    return _profile(old, task_rows, competency_rows, relation_rows)
 
 
 def roles_by_family() -> list[Group]:

@@ -1,13 +1,28 @@
 from django.urls import path
 
-from roles import views
+from roles import edit_views, views
 
 app_name = "roles"
 
 urlpatterns = [
-    path("roles/", views.role_list, name="list"),
-    path("roles/<slug:slug>/", views.role_detail, name="detail"),
     path("about/", views.about, name="about"),
+    path("changes/", edit_views.recent_changes, name="changes"),
+    path("roles/", views.role_list, name="list"),
+    path("roles/new/", edit_views.role_create, name="create"),
+    path("roles/<slug:slug>/", views.role_detail, name="detail"),
+    path("roles/<slug:slug>/edit/", edit_views.role_edit, name="edit"),
+    path("roles/<slug:slug>/history/", edit_views.role_history, name="history"),
+    path(
+        "roles/<slug:slug>/history/<int:version_id>/",
+        edit_views.role_revision,
+        name="revision",
+    ),
+    path(
+        "roles/<slug:slug>/history/<int:version_id>/revert/",
+        edit_views.role_revert,
+        name="revert",
+    ),
+    path("roles/<slug:slug>/diff/", edit_views.role_diff, name="diff"),
     path("tasks/", views.task_list, name="tasks"),
     path("tasks/<slug:slug>/", views.task_detail, name="task"),
     path("competencies/", views.competency_list, name="competencies"),

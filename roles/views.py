@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from comparisons import selectors as comparison_selectors
-from roles import selectors
+from roles import history, permissions, selectors
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -25,9 +25,14 @@ def role_list(request: HttpRequest) -> HttpResponse:
 
 
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    return render(
-        request, "roles/role_detail.html", {"profile": selectors.role_profile(slug)}
-    )
+    profile = selectors.role_profile(slug)
+    context = {
+        "profile": profile,
+        "choices": comparison_selectors.role_choices(),
+        "latest": history.versions_of(profile.role).first(),
+        "can_edit": permissions.can_edit_role(request.user, profile.role),
+    }
+    return render(request, "roles/role_detail.html", context)
 
 
 def task_list(request: HttpRequest) -> HttpResponse:

@@ -20,3 +20,55 @@ def catalogue(db):
 
     if not Role.objects.exists():
         call_command("load_catalogue", verbosity=0)
+
+
+def _member(django_user_model, username: str, group: str | None):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        username, password="geheim-123-Passwort"
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def reader(db, django_user_model):
+    """Logged in, but in no group: may read, may not write."""
+    return _member(django_user_model, "leserin", None)
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return _member(django_user_model, "redakteur", "Redaktion")
+
+
+@pytest.fixture
+def other_editor(db, django_user_model):
+    return _member(django_user_model, "redakteurin", "Redaktion")
+
+
+@pytest.fixture
+def maintainer(db, django_user_model):
+    return _member(django_user_model, "pflegerin", "Pflege")
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) → a fresh test client logged in as that user."""
+    from django.test import Client
+
+    def make(user):
+        logged_in = Client()
+        if user is not None:
+            logged_in.force_login(user)
+        return logged_in
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing is slow on purpose; tests need only that logins work."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -49,7 +49,7 @@ def test_role_page_shows_facts_levels_relations_and_sources(client, catalogue):
     assert "Expertenniveau" in page
     assert 'href="/roles/social-media-manager/"' in page
     assert "Christian Müller" in page
-    assert "Zuletzt geändert am" in page
+    assert "Stand des mitgelieferten Katalogs vom" in page
 
 
 def test_role_page_marks_illustrative_entries(client, catalogue):

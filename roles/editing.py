@@ -1,0 +1,131 @@
+"""The role edit page's forms as one unit: bind, validate, and turn into a snapshot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.forms import BaseFormSet
+
+from roles.forms import (
+    CompetencyFormSet,
+    RelationFormSetClass,
+    RoleForm,
+    TaskFormSet,
+    catalogue_choices,
+    sign_base,
+    unsign_base,
+)
+from roles.models import Role
+from roles.snapshots import Snapshot, parse_relation_key, relation_key
+
+FORMSETS = {
+    "tasks": TaskFormSet,
+    "competencies": CompetencyFormSet,
+    "relations": RelationFormSetClass,
+}
+
+
+@dataclass
+class RoleEditor:
+    form: RoleForm
+    formsets: dict[str, BaseFormSet]
+
+    @classmethod
+    def unbound(
+        cls, role: Role | None, snapshot: Snapshot | None, *, can_protect: bool
+    ):
+        """Forms filled from the role's current state (or empty for a new role)."""
+        initial = {}
+        if role is not None and snapshot is not None:
+            initial = {
+                "base_number": role.revision_number,
+                "base_state": sign_base(snapshot),
+            }
+        form = RoleForm(instance=role, initial=initial, can_protect=can_protect)
+        rows = _rows(snapshot) if snapshot else {name: [] for name in FORMSETS}
+        return cls(form, _formsets(None, rows, role))
+
+    @classmethod
+    def bound(cls, data, role: Role | None, *, can_protect: bool):
+        form = RoleForm(data, instance=role or Role(), can_protect=can_protect)
+        return cls(form, _formsets(data, None, role))
+
+    @property
+    def all_forms(self) -> list:
+        return [self.form, *self.formsets.values()]
+
+    def is_valid(self) -> bool:
+        return all([form.is_valid() for form in self.all_forms])
+
+    def base(self) -> Snapshot | None:
+        return unsign_base(self.form.data.get("base_state", ""))
+
+    def base_number(self) -> int | None:
+        try:
+            return int(self.form.data.get("base_number", ""))
+        except ValueError:
+            return None
+
+    def edit_summary(self) -> str:
+        return self.form.cleaned_data.get("edit_summary", "")
+
+    def snapshot(self, base: Snapshot | None) -> Snapshot:
+        """What the person submitted, completing fields they may not edit from base."""
+        fields = dict(base["fields"]) if base else {"is_protected": False}
+        fields.update(self.form.role_fields())
+        tasks, competencies, relations = (self.formsets[n] for n in FORMSETS)
+        return {
+            "fields": fields,
+            "tasks": {
+                str(f.cleaned_data["task"]): _values(
+                    f, ["responsibility", "note", "is_illustrative"]
+                )
+                for f in tasks.kept_forms()
+            },
+            "competencies": {
+                str(f.cleaned_data["competency"]): _values(
+                    f, ["level", "is_essential", "note", "is_illustrative"]
+                )
+                for f in competencies.kept_forms()
+            },
+            "relations": {
+                relation_key(
+                    f.cleaned_data["to_role"], f.cleaned_data["kind"]
+                ): _values(f, ["description"])
+                for f in relations.kept_forms()
+            },
+        }
+
+
+def _values(form, names: list[str]) -> dict:
+    return {name: form.cleaned_data[name] for name in names}
+
+
+def _formsets(data, rows: dict | None, role: Role | None) -> dict[str, BaseFormSet]:
+    choices = catalogue_choices()
+    if role is not None:
+        choices["relations"] = [c for c in choices["relations"] if c[0] != role.pk]
+    formsets = {}
+    for name, formset_class in FORMSETS.items():
+        formsets[name] = formset_class(
+            data,
+            initial=None if rows is None else rows[name],
+            prefix=name,
+            form_kwargs={"choices": choices[name]},
+        )
+    formsets["relations"].self_id = role.pk if role else None
+    return formsets
+
+
+def _rows(snapshot: Snapshot) -> dict[str, list[dict]]:
+    """Initial formset rows from a snapshot."""
+    return {
+        "tasks": [{"task": int(k), **v} for k, v in snapshot["tasks"].items()],
+        "competencies": [
+            {"competency": int(k), **v} for k, v in snapshot["competencies"].items()
+        ],
+        "relations": [
+            {"to_role": parse_relation_key(k)[0], "kind": parse_relation_key(k)[1], **v}
+            for k, v in snapshot["relations"].items()
+        ],
+    }

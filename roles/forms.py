@@ -1,0 +1,255 @@
+"""Forms for editing roles: they validate and clean; services write."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from roles.choices import CompanySize, Level, RelationKind, Responsibility
+from roles.models import NOTE_MAX_LENGTH, Competency, Role, Task
+from roles.snapshots import Snapshot
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+BASE_SALT = "roles.edit.base"
+EDIT_SUMMARY_MAX_LENGTH = 200
+RESERVED_SLUGS = {"new"}
+
+
+class CleanTextMixin:
+    """Unify line breaks and refuse invisible control characters in every text."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in list(cleaned.items()):
+            if not isinstance(value, str):
+                continue
+            # Browsers send CRLF from textareas; stored texts use LF only.
+            cleaned[name] = value = value.replace("\r\n", "\n")
+            if CONTROL_CHARACTERS.search(value):
+                message = _("Bitte entfernen Sie die unsichtbaren Steuerzeichen.")
+                self.add_error(
+                    name, ValidationError(message, code="control_characters")
+                )
+        return cleaned
+
+
+class RoleForm(CleanTextMixin, forms.ModelForm):
+    company_sizes = forms.MultipleChoiceField(
+        label=_("Unternehmensgrößen"),
+        choices=CompanySize.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    edit_summary = forms.CharField(
+        label=_("Was haben Sie geändert?"),
+        max_length=EDIT_SUMMARY_MAX_LENGTH,
+        required=False,
+        help_text=_("Kurz für die Versionsgeschichte, z. B. „Gehalt ergänzt“."),
+    )
+    base_number = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_state = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Role
+        fields = [
+            "title", "slug", "aliases", "family", "seniority", "parent", "summary",
+            "definition", "orientation", "position", "placement", "company_sizes",
+            "industries", "salary_min", "salary_max", "salary_source", "backgrounds",
+            "certificates", "goals", "sources", "is_illustrative", "status",
+            "is_protected",
+        ]  # fmt: skip
+        widgets = {
+            "aliases": forms.Textarea(attrs={"rows": 3}),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "industries": forms.Textarea(attrs={"rows": 2}),
+            "backgrounds": forms.Textarea(attrs={"rows": 2}),
+            "certificates": forms.Textarea(attrs={"rows": 2}),
+            "goals": forms.Textarea(attrs={"rows": 3}),
+            "sources": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, can_protect: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_protect:
+            del self.fields["is_protected"]
+        parents = Role.objects.order_by("title")
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise ValidationError(
+                _("„%(slug)s“ ist als Kurzname reserviert."),
+                code="reserved_slug",
+                params={"slug": slug},
+            )
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("salary_min"), cleaned.get("salary_max")
+        if low is not None and high is not None and low > high:
+            self.add_error(
+                "salary_max",
+                ValidationError(
+                    _(
+                        "Das Höchstgehalt muss mindestens so hoch sein "
+                        "wie das Mindestgehalt."
+                    ),
+                    code="salary_range",
+                ),
+            )
+        return cleaned
+
+    def role_fields(self) -> dict:
+        """The cleaned role fields in snapshot form (parent as id)."""
+        data = {
+            name: self.cleaned_data[name]
+            for name in self.Meta.fields
+            if name in self.fields
+        }
+        data["parent"] = data["parent"].pk if data.get("parent") else None
+        data["company_sizes"] = sorted(data.get("company_sizes") or [])
+        return data
+
+
+def sign_base(snapshot: Snapshot) -> str:
+    return signing.dumps(snapshot, salt=BASE_SALT, compress=True)
+
+
+def unsign_base(value: str) -> Snapshot | None:
+    try:
+        return signing.loads(value, salt=BASE_SALT)
+    except signing.BadSignature:
+        return None
+
+
+class AssignmentForm(CleanTextMixin, forms.Form):
+    """One row of a role's assignments; the catalogue choices come from the view."""
+
+    key_field = ""
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.key_field].choices = [("", "—"), *choices]
+
+
+class TaskAssignmentForm(AssignmentForm):
+    key_field = "task"
+    task = forms.TypedChoiceField(label=_("Aufgabe"), coerce=int)
+    responsibility = forms.ChoiceField(
+        label=_("Zuständigkeit"), choices=Responsibility.choices
+    )
+    note = forms.CharField(
+        label=_("So macht es diese Rolle"), max_length=NOTE_MAX_LENGTH, required=False
+    )
+    is_illustrative = forms.BooleanField(label=_("beispielhaft"), required=False)
+
+
+class CompetencyAssignmentForm(AssignmentForm):
+    key_field = "competency"
+    competency = forms.TypedChoiceField(label=_("Kompetenz"), coerce=int)
+    level = forms.TypedChoiceField(label=_("Stufe"), choices=Level.choices, coerce=int)
+    is_essential = forms.BooleanField(label=_("unverzichtbar"), required=False)
+    note = forms.CharField(
+        label=_("Anmerkung"), max_length=NOTE_MAX_LENGTH, required=False
+    )
+    is_illustrative = forms.BooleanField(label=_("beispielhaft"), required=False)
+
+
+class RelationForm(AssignmentForm):
+    key_field = "to_role"
+    to_role = forms.TypedChoiceField(label=_("andere Rolle"), coerce=int)
+    kind = forms.ChoiceField(label=_("Art der Beziehung"), choices=RelationKind.choices)
+    description = forms.CharField(
+        label=_("Beschreibung"), max_length=NOTE_MAX_LENGTH, required=False
+    )
+
+
+class AssignmentFormSet(forms.BaseFormSet):
+    """Rows keyed by a catalogue entry; the same entry twice is an error."""
+
+    def kept_forms(self) -> list[forms.Form]:
+        return [
+            form
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get(form.key_field) not in (None, "")
+        ]
+
+    def row_key(self, form: forms.Form):
+        return form.cleaned_data[form.key_field]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.kept_forms():
+            key = self.row_key(form)
+            if key in seen:
+                entry = key[0] if isinstance(key, tuple) else key
+                label = dict(form.fields[form.key_field].choices).get(entry)
+                raise ValidationError(
+                    _("„%(name)s“ ist mehrfach eingetragen; jede Zeile nur einmal."),
+                    code="duplicate_row",
+                    params={"name": label},
+                )
+            seen.add(key)
+
+
+class RelationFormSet(AssignmentFormSet):
+    self_id: int | None = None
+
+    def row_key(self, form):
+        return (form.cleaned_data["to_role"], form.cleaned_data["kind"])
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        for form in self.kept_forms():
+            if (
+                self.self_id is not None
+                and form.cleaned_data["to_role"] == self.self_id
+            ):
+                raise ValidationError(
+                    _("Eine Rolle kann keine Beziehung zu sich selbst haben."),
+                    code="relation_to_self",
+                )
+
+
+MAX_ROWS = 80
+
+
+def _formset(form_class, formset_class, extra: int):
+    return forms.formset_factory(
+        form_class,
+        formset=formset_class,
+        extra=extra,
+        can_delete=True,
+        max_num=MAX_ROWS,
+        validate_max=True,
+    )
+
+
+TaskFormSet = _formset(TaskAssignmentForm, AssignmentFormSet, extra=3)
+CompetencyFormSet = _formset(CompetencyAssignmentForm, AssignmentFormSet, extra=3)
+RelationFormSetClass = _formset(RelationForm, RelationFormSet, extra=2)
+
+
+def catalogue_choices() -> dict[str, list[tuple[int, str]]]:
+    """Choices for every assignment row, loaded once per request (three queries)."""
+    return {
+        "tasks": list(Task.objects.order_by("name").values_list("pk", "name")),
+        "competencies": list(
+            Competency.objects.order_by("name").values_list("pk", "name")
+        ),
+        "relations": list(Role.objects.order_by("title").values_list("pk", "title")),
+    }

@@ -1,0 +1,60 @@
+"""Three-way merge of role snapshots, as wikis do when two edits cross.
+
+Where only one side changed a field or an assignment, that change wins; where both
+changed the same thing differently, it is a conflict the person must resolve.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from roles.snapshots import SECTIONS, Snapshot
+
+MISSING = object()
+
+
+@dataclass
+class MergeResult:
+    merged: Snapshot
+    conflicts: list[tuple[str, str]] = field(default_factory=list)
+    """(section, key) pairs both sides changed differently."""
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.conflicts
+
+
+def _merge_value(base: Any, theirs: Any, mine: Any) -> tuple[Any, bool]:
+    """(value, conflicted) for one field or one assignment row."""
+    if mine == theirs or mine == base:
+        return theirs, False
+    if theirs == base:
+        return mine, False
+    return mine, True
+
+
+def _merge_section(base: dict, theirs: dict, mine: dict, section: str, result) -> dict:
+    merged = {}
+    for key in sorted({*base, *theirs, *mine}):
+        value, conflicted = _merge_value(
+            base.get(key, MISSING), theirs.get(key, MISSING), mine.get(key, MISSING)
+        )
+        if conflicted:
+            result.conflicts.append((section, key))
+        if value is not MISSING:
+            merged[key] = value
+    return merged
+
+
+def three_way_merge(base: Snapshot, theirs: Snapshot, mine: Snapshot) -> MergeResult:
+    """Merge ``mine`` (the submitted form) onto ``theirs`` (saved meanwhile)."""
+    result = MergeResult(merged={})
+    result.merged["fields"] = _merge_section(
+        base["fields"], theirs["fields"], mine["fields"], "fields", result
+    )
+    for section in SECTIONS:
+        result.merged[section] = _merge_section(
+            base[section], theirs[section], mine[section], section, result
+        )
+    return result

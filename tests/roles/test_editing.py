@@ -1,0 +1,173 @@
+"""Editing a role: one save is one revision; bad input loses nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from roles.models import Role, RoleCompetency, RoleTask, Task
+from roles.snapshots import snapshot_of
+from tests.roles.forms import edit_data, rows
+
+pytestmark = pytest.mark.django_db
+URL = "/roles/social-media-berater/edit/"
+
+
+@pytest.fixture
+def editing(client_for, editor, catalogue):
+    client = client_for(editor)
+    data = edit_data(client.get(URL))
+    return client, data
+
+
+def _versions(slug: str) -> int:
+    from reversion.models import Version
+
+    return Version.objects.get_for_object(Role.objects.get(slug=slug)).count()
+
+
+def test_edit_page_shows_every_part_of_the_role(editing):
+    client, data = editing
+    page = client.get(URL).content.decode()
+    assert "Social Media Berater bearbeiten" in page
+    assert 'name="definition"' in page and "markdownx" in page
+    assert data["title"] == "Social Media Berater"
+    assert (
+        len(rows(data, "tasks"))
+        == RoleTask.objects.filter(role__slug="social-media-berater").count()
+    )
+    assert len(rows(data, "competencies")) >= 6
+
+
+def test_save_is_one_revision_with_author_and_summary(editing, editor):
+    client, data = editing
+    data["summary"] = "Neue Kurzbeschreibung in klaren Worten für Unternehmen."
+    data["edit_summary"] = "Kurzbeschreibung geschärft"
+    index = rows(data, "tasks")[0]
+    data[f"tasks-{index}-note"] = "Neue Notiz"
+    response = client.post(URL, data)
+    assert response.status_code == 302
+    role = Role.objects.get(slug="social-media-berater")
+    assert role.summary == data["summary"]
+    assert role.revision_number == 1
+    from reversion.models import Version
+
+    versions = Version.objects.get_for_object(role)
+    assert versions.count() == 1
+    revision = versions.first().revision
+    assert (revision.user, revision.get_comment()) == (
+        editor,
+        "Kurzbeschreibung geschärft",
+    )
+    task_versions = revision.version_set.filter(content_type__model="roletask")
+    assert task_versions.count() == role.task_assignments.count()
+
+
+def test_adding_and_removing_assignments(editing):
+    client, data = editing
+    first = rows(data, "tasks")[0]
+    removed_task = int(data[f"tasks-{first}-task"])
+    data[f"tasks-{first}-DELETE"] = "on"
+    free = int(data["tasks-TOTAL_FORMS"]) - 1
+    new_task = Task.objects.get(slug="grafikdesign")
+    data[f"tasks-{free}-task"] = str(new_task.pk)
+    data[f"tasks-{free}-responsibility"] = "excluded"
+    assert client.post(URL, data).status_code == 302
+    role = Role.objects.get(slug="social-media-berater")
+    assert not role.task_assignments.filter(task_id=removed_task).exists()
+    assert role.task_assignments.get(task=new_task).responsibility == "excluded"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"title": ""}, "Dieses Feld ist zwingend erforderlich"),
+        ({"slug": "social-media-manager"}, "existiert bereits"),
+        ({"slug": "new"}, "reserviert"),
+        ({"summary": "x" * 801}, "höchstens 800 Zeichen"),
+        ({"orientation": "11"}, "kleiner oder gleich 10"),
+        ({"salary_min": "5000", "salary_max": "3000"}, "Höchstgehalt"),
+        ({"aliases": "Social\x07Media"}, "Steuerzeichen"),
+        ({"company_sizes": ["gigantisch"]}, "gültige Auswahl"),
+    ],
+)
+def test_bad_role_fields_keep_what_was_typed_and_save_nothing(editing, change, message):
+    client, data = editing
+    before = snapshot_of(Role.objects.get(slug="social-media-berater"))
+    data["definition"] = "Mein sorgfältig getippter Text"
+    data.update(change)
+    response = client.post(URL, data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert message in page
+    assert "Mein sorgfältig getippter Text" in page
+    assert "Gespeichert wurde noch nichts" in page
+    assert snapshot_of(Role.objects.get(slug="social-media-berater")) == before
+    assert _versions("social-media-berater") == 0
+
+
+def test_same_task_twice_is_refused(editing):
+    client, data = editing
+    first, free = rows(data, "tasks")[0], int(data["tasks-TOTAL_FORMS"]) - 1
+    data[f"tasks-{free}-task"] = data[f"tasks-{first}-task"]
+    data[f"tasks-{free}-responsibility"] = "owns"
+    response = client.post(URL, data)
+    assert response.status_code == 400
+    assert "mehrfach eingetragen" in response.content.decode()
+
+
+def test_level_out_of_range_is_refused(editing):
+    client, data = editing
+    index = rows(data, "competencies")[0]
+    data[f"competencies-{index}-level"] = "7"
+    response = client.post(URL, data)
+    assert response.status_code == 400
+    assert "gültige Auswahl" in response.content.decode()
+    assert not RoleCompetency.objects.filter(level=7).exists()
+
+
+def test_relation_to_itself_is_refused(editing):
+    client, data = editing
+    free = int(data["relations-TOTAL_FORMS"]) - 1
+    data[f"relations-{free}-to_role"] = str(
+        Role.objects.get(slug="social-media-berater").pk
+    )
+    data[f"relations-{free}-kind"] = "supports"
+    assert client.post(URL, data).status_code == 400
+
+
+def test_tampered_base_is_refused_without_losing_text(editing):
+    client, data = editing
+    data["base_state"] = "manipuliert"
+    data["summary"] = "Mein Text bleibt."
+    response = client.post(URL, data)
+    assert response.status_code == 400
+    assert "Mein Text bleibt." in response.content.decode()
+
+
+def test_script_in_fields_is_shown_as_text(editing, client):
+    editor_client, data = editing
+    data["title"] = "<script>alert(1)</script>Berater"
+    data["definition"] = "<img src=x onerror=alert(1)> **fett**"
+    assert editor_client.post(URL, data).status_code == 302
+    page = client.get("/roles/social-media-berater/").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;Berater" in page
+    assert "onerror" not in page and "<strong>fett</strong>" in page
+
+
+def test_creating_a_role(client_for, editor, catalogue):
+    client = client_for(editor)
+    data = edit_data(client.get("/roles/new/"))
+    data.update(
+        title="Influencer-Relations-Manager", slug="influencer-relations-manager",
+        family="social-media", summary="Pflegt Beziehungen zu Influencern.",
+        orientation="6", position="internal", status="draft",
+        edit_summary="Neue Rolle",
+    )  # fmt: skip
+    data["tasks-0-task"] = str(Task.objects.get(slug="moderation").pk)
+    data["tasks-0-responsibility"] = "excluded"
+    response = client.post("/roles/new/", data)
+    assert response.status_code == 302
+    role = Role.objects.get(slug="influencer-relations-manager")
+    assert role.task_assignments.get().responsibility == "excluded"
+    assert _versions("influencer-relations-manager") == 1

@@ -1,0 +1,119 @@
+"""Every write URL, for every persona: allowed, refused with 403, or sent to log in."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from reversion.models import Version
+
+from roles.models import Role
+from roles.snapshots import snapshot_of
+from tests.roles.forms import edit_data
+
+pytestmark = pytest.mark.django_db
+SLUG = "social-media-berater"
+EDIT = f"/roles/{SLUG}/edit/"
+
+
+@pytest.fixture
+def revision(client_for, maintainer, catalogue):
+    """One saved revision to revert to, and the form data that made it."""
+    client = client_for(maintainer)
+    data = edit_data(client.get(EDIT))
+    client.post(EDIT, data)
+    return Version.objects.get_for_object(Role.objects.get(slug=SLUG)).get(), data
+
+
+def _state():
+    role = Role.objects.get(slug=SLUG)
+    return snapshot_of(role), role.revision_number
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [(None, 302), ("reader", 403), ("editor", 200), ("maintainer", 200)],
+)
+@pytest.mark.parametrize("url", [EDIT, "/roles/new/"])
+def test_opening_an_edit_form(request, client_for, catalogue, persona, status, url):
+    user = request.getfixturevalue(persona) if persona else None
+    response = client_for(user).get(url)
+    assert response.status_code == status
+    if status == 302:
+        assert response.headers["Location"].startswith("/accounts/login/")
+    if status == 403:
+        assert "Keine Berechtigung" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [(None, 403), ("reader", 403), ("editor", 302), ("maintainer", 302)],
+)
+def test_saving_an_edit(request, client_for, revision, persona, status):
+    _version, data = revision
+    before = _state()
+    user = request.getfixturevalue(persona) if persona else None
+    data = {**data, "summary": "Von außen geänderte Kurzbeschreibung."}
+    assert client_for(user).post(EDIT, data).status_code == status
+    if status == 403:
+        assert _state() == before
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [(None, 403), ("reader", 403), ("editor", 403), ("maintainer", 302)],
+)
+def test_reverting(request, client_for, revision, persona, status):
+    version, _data = revision
+    before = _state()
+    user = request.getfixturevalue(persona) if persona else None
+    response = client_for(user).post(f"/roles/{SLUG}/history/{version.pk}/revert/")
+    assert response.status_code == status
+    if status == 403:
+        assert _state() == before
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [(None, 403), ("reader", 403), ("editor", 403), ("maintainer", 302)],
+)
+def test_protected_roles_only_maintainers_edit(
+    request, client_for, revision, persona, status
+):
+    _version, data = revision
+    Role.objects.filter(slug=SLUG).update(is_protected=True)
+    before = _state()
+    user = request.getfixturevalue(persona) if persona else None
+    data = {**data, "summary": "Geänderte Kurzbeschreibung.", "is_protected": "on"}
+    assert client_for(user).post(EDIT, data).status_code == status
+    if status == 403:
+        assert _state() == before
+
+
+def test_only_maintainers_see_the_protect_switch(
+    client_for, editor, maintainer, catalogue
+):
+    assert 'name="is_protected"' not in client_for(editor).get(EDIT).content.decode()
+    assert 'name="is_protected"' in client_for(maintainer).get(EDIT).content.decode()
+
+
+def test_editor_cannot_protect_by_posting_the_field(client_for, editor, revision):
+    _version, data = revision
+    client_for(editor).post(EDIT, {**data, "is_protected": "on"})
+    assert Role.objects.get(slug=SLUG).is_protected is False
+
+
+def test_post_without_csrf_token_is_refused(editor, revision):
+    _version, data = revision
+    before = _state()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    response = client.post(EDIT, {**data, "summary": "Ohne Token."})
+    assert response.status_code == 403
+    assert _state() == before
+
+
+def test_edit_link_only_for_those_who_may_edit(client_for, reader, editor, catalogue):
+    link = f'href="{EDIT}"'
+    assert link not in client_for(None).get(f"/roles/{SLUG}/").content.decode()
+    assert link not in client_for(reader).get(f"/roles/{SLUG}/").content.decode()
+    assert link in client_for(editor).get(f"/roles/{SLUG}/").content.decode()
