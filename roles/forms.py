@@ -131,13 +131,47 @@ def unsign_base(value: str) -> Snapshot | None:
 
 
 class AssignmentForm(CleanTextMixin, forms.Form):
-    """One row of a role's assignments; the catalogue choices come from the view."""
+    """One row of a role's assignments; the catalogue choices come from the view.
+
+    Every select starts blank: browsers submit a select's first option, and a blank
+    extra row must stay unchanged so that it is skipped rather than refused.
+    """
 
     key_field = ""
 
     def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[self.key_field].choices = [("", "—"), *choices]
+        for name, field in self.fields.items():
+            if name != self.key_field and isinstance(field, forms.ChoiceField):
+                field.choices = [("", "—"), *field.choices]
+                field.required = False
+
+    def _choice_fields(self) -> list[str]:
+        return [
+            name
+            for name, field in self.fields.items()
+            if name != self.key_field and isinstance(field, forms.ChoiceField)
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(self.key_field) in (None, ""):
+            others = [n for n in self.fields if n not in (self.key_field, "DELETE")]
+            if any(cleaned.get(name) not in (None, "", False) for name in others):
+                message = _(
+                    "Bitte wählen Sie einen Eintrag – oder leeren Sie die Zeile."
+                )
+                self.add_error(
+                    self.key_field, ValidationError(message, code="row_without_entry")
+                )
+            return cleaned
+        for name in self._choice_fields():
+            if cleaned.get(name) in (None, ""):
+                self.add_error(
+                    name, ValidationError(_("Bitte auswählen."), code="required")
+                )
+        return cleaned
 
 
 class TaskAssignmentForm(AssignmentForm):
@@ -155,7 +189,9 @@ class TaskAssignmentForm(AssignmentForm):
 class CompetencyAssignmentForm(AssignmentForm):
     key_field = "competency"
     competency = forms.TypedChoiceField(label=_("Kompetenz"), coerce=int)
-    level = forms.TypedChoiceField(label=_("Stufe"), choices=Level.choices, coerce=int)
+    level = forms.TypedChoiceField(
+        label=_("Stufe"), choices=Level.choices, coerce=int, empty_value=None
+    )
     is_essential = forms.BooleanField(label=_("unverzichtbar"), required=False)
     note = forms.CharField(
         label=_("Anmerkung"), max_length=NOTE_MAX_LENGTH, required=False
@@ -253,3 +289,46 @@ def catalogue_choices() -> dict[str, list[tuple[int, str]]]:
         ),
         "relations": list(Role.objects.order_by("title").values_list("pk", "title")),
     }
+
+
+class CatalogueEntryForm(CleanTextMixin, forms.ModelForm):
+    """Shared fields of tasks and competencies, plus the edit's base revision."""
+
+    edit_summary = forms.CharField(
+        label=_("Was haben Sie geändert?"),
+        max_length=EDIT_SUMMARY_MAX_LENGTH,
+        required=False,
+    )
+    base_number = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["base_number"].initial = self.instance.revision_number
+        for name in ("plain_description", "description"):
+            self.fields[name].widget = forms.Textarea(attrs={"rows": 3})
+
+
+class TaskForm(CatalogueEntryForm):
+    class Meta:
+        model = Task
+        fields = [
+            "name",
+            "slug",
+            "plain_name",
+            "area",
+            "plain_description",
+            "description",
+        ]
+
+
+class CompetencyForm(CatalogueEntryForm):
+    class Meta:
+        model = Competency
+        fields = [
+            "name",
+            "slug",
+            "plain_name",
+            "kind",
+            "plain_description",
+            "description",
+        ]

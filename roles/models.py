@@ -234,8 +234,11 @@ class CatalogueEntry(models.Model):
     slug = models.SlugField(_("Kurzname in der Adresse"), max_length=80, unique=True)
     name = models.CharField(_("Fachbezeichnung"), max_length=120)
     plain_name = models.CharField(_("Bezeichnung in Alltagssprache"), max_length=160)
-    plain_description = models.TextField(_("Erklärung für Unternehmen"), blank=True)
-    description = models.TextField(_("Fachbeschreibung"), blank=True)
+    plain_description = models.TextField(
+        _("Erklärung für Unternehmen"), max_length=1000, blank=True
+    )
+    description = models.TextField(_("Fachbeschreibung"), max_length=2000, blank=True)
+    revision_number = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SlugNaturalKeyManager()
 

@@ -19,7 +19,7 @@ from reversion.models import Version
 
 from roles.history import snapshot_at
 from roles.merge import three_way_merge
-from roles.models import Competency, Role, Task
+from roles.models import CatalogueEntry, Competency, Role, Task
 from roles.snapshots import Snapshot, apply_snapshot, parse_relation_key, snapshot_of
 
 
@@ -166,3 +166,27 @@ def _record(obj, user: AbstractBaseUser, comment: str) -> None:
     reversion.add_to_revision(obj)
     reversion.set_user(user)
     reversion.set_comment(comment[:500])
+
+
+def save_catalogue_entry(
+    *,
+    entry: CatalogueEntry,
+    base_number: int | None,
+    user: AbstractBaseUser,
+    comment: str,
+) -> CatalogueEntry:
+    """Save a task or competency as one revision; refuse if someone saved meanwhile."""
+    model = type(entry)
+    with transaction.atomic(), reversion.create_revision():
+        if entry.pk is None:
+            entry.revision_number = 1
+        else:
+            claimed = model.objects.filter(
+                pk=entry.pk, revision_number=base_number
+            ).update(revision_number=F("revision_number") + 1)
+            if not claimed:
+                raise EditConflict
+            entry.revision_number = (base_number or 0) + 1
+        entry.save()
+        _record(entry, user, comment)
+    return entry

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from roles import edit_views, views
+from roles.catalogue_views import entry_edit, entry_history
 
 app_name = "roles"
 
@@ -24,7 +25,33 @@ urlpatterns = [
     ),
     path("roles/<slug:slug>/diff/", edit_views.role_diff, name="diff"),
     path("tasks/", views.task_list, name="tasks"),
+    path("tasks/new/", entry_edit, {"kind": "task"}, name="task_create"),
     path("tasks/<slug:slug>/", views.task_detail, name="task"),
+    path("tasks/<slug:slug>/edit/", entry_edit, {"kind": "task"}, name="task_edit"),
+    path(
+        "tasks/<slug:slug>/history/",
+        entry_history,
+        {"kind": "task"},
+        name="task_history",
+    ),
     path("competencies/", views.competency_list, name="competencies"),
+    path(
+        "competencies/new/",
+        entry_edit,
+        {"kind": "competency"},
+        name="competency_create",
+    ),
     path("competencies/<slug:slug>/", views.competency_detail, name="competency"),
+    path(
+        "competencies/<slug:slug>/edit/",
+        entry_edit,
+        {"kind": "competency"},
+        name="competency_edit",
+    ),
+    path(
+        "competencies/<slug:slug>/history/",
+        entry_history,
+        {"kind": "competency"},
+        name="competency_history",
+    ),
 ]

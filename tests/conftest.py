@@ -16,8 +16,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def catalogue(db):
     """The shipped catalogue; reloaded only after a transactional test flushed it."""
+    restore_flushed_data()
+
+
+def restore_flushed_data() -> None:
+    """Transactional tests end with a flush, which also empties what data
+    migrations created (the groups) and the catalogue; bring both back."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
     from roles.models import Role
 
+    if not Group.objects.filter(name="Redaktion").exists():
+        migration = importlib.import_module("roles.migrations.0003_editor_groups")
+        migration.create_groups(apps, None)
     if not Role.objects.exists():
         call_command("load_catalogue", verbosity=0)
 

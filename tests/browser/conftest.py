@@ -9,6 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from tests.conftest import restore_flushed_data
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -40,8 +42,9 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def site(live_server, catalogue):
-    """The live server's base URL, with the shipped catalogue loaded."""
+def site(live_server, transactional_db):
+    """The live server's base URL, with the shipped catalogue and groups in place."""
+    restore_flushed_data()
     return live_server.url
 
 

@@ -171,3 +171,21 @@ def test_creating_a_role(client_for, editor, catalogue):
     role = Role.objects.get(slug="influencer-relations-manager")
     assert role.task_assignments.get().responsibility == "excluded"
     assert _versions("influencer-relations-manager") == 1
+
+
+def test_blank_extra_rows_as_a_browser_sends_them_are_skipped(editing):
+    client, data = editing
+    free = int(data["tasks-TOTAL_FORMS"]) - 1
+    data[f"tasks-{free}-responsibility"] = ""  # blank first option, as rendered
+    data["summary"] = "Gespeichert trotz leerer Zusatzzeilen."
+    assert client.post(URL, data).status_code == 302
+
+
+def test_a_row_with_a_note_but_no_task_is_not_dropped_silently(editing):
+    client, data = editing
+    free = int(data["tasks-TOTAL_FORMS"]) - 1
+    data[f"tasks-{free}-note"] = "Notiz ohne Aufgabe"
+    response = client.post(URL, data)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Bitte wählen Sie einen Eintrag" in page and "Notiz ohne Aufgabe" in page

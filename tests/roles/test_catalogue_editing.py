@@ -1,0 +1,78 @@
+"""Editing the shared tasks and competencies: permissions, history, no lost edits."""
+
+from __future__ import annotations
+
+import pytest
+from reversion.models import Version
+
+from roles.models import Competency, Task
+
+pytestmark = pytest.mark.django_db
+TASK_EDIT = "/tasks/moderation/edit/"
+
+
+def _form(client, url: str) -> dict:
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    return {name: value for name, value in data.items() if value not in (None, "")}
+
+
+def test_editor_renames_a_task_for_every_role(client_for, editor, catalogue):
+    client = client_for(editor)
+    data = _form(client, TASK_EDIT)
+    data.update(
+        plain_name="Diskussionen begleiten und Regeln durchsetzen",
+        edit_summary="klarer",
+    )
+    assert client.post(TASK_EDIT, data).status_code == 302
+    task = Task.objects.get(slug="moderation")
+    assert task.plain_name == "Diskussionen begleiten und Regeln durchsetzen"
+    role_page = client.get("/roles/community-manager/").content.decode()
+    assert "Diskussionen begleiten und Regeln durchsetzen" in role_page
+    history = client.get("/tasks/moderation/history/").content.decode()
+    assert "klarer" in history and "redakteur" in history
+    assert Version.objects.get_for_object(task).count() == 1
+
+
+def test_editor_creates_a_competency(client_for, editor, catalogue):
+    client = client_for(editor)
+    data = {
+        "name": "Datenschutz-Praxis", "slug": "datenschutz-praxis",
+        "plain_name": "Geht sorgsam mit persönlichen Daten um", "kind": "professional",
+    }  # fmt: skip
+    assert client.post("/competencies/new/", data).status_code == 302
+    assert Competency.objects.get(slug="datenschutz-praxis").revision_number == 1
+
+
+@pytest.mark.parametrize(("persona", "status"), [(None, 403), ("reader", 403)])
+def test_readers_cannot_edit_the_catalogue(
+    request, client_for, catalogue, persona, status
+):
+    user = request.getfixturevalue(persona) if persona else None
+    before = Task.objects.get(slug="moderation").plain_name
+    response = client_for(user).post(TASK_EDIT, {"name": "x", "plain_name": "x"})
+    assert response.status_code == status
+    assert Task.objects.get(slug="moderation").plain_name == before
+
+
+def test_crossed_catalogue_edits_do_not_overwrite(
+    client_for, editor, other_editor, catalogue
+):
+    first, second = client_for(editor), client_for(other_editor)
+    first_data, second_data = _form(first, TASK_EDIT), _form(second, TASK_EDIT)
+    first_data["plain_name"] = "Erste Fassung"
+    second_data["plain_name"] = "Zweite Fassung"
+    assert first.post(TASK_EDIT, first_data).status_code == 302
+    response = second.post(TASK_EDIT, second_data)
+    assert response.status_code == 409
+    assert "Zweite Fassung" in response.content.decode()
+    assert Task.objects.get(slug="moderation").plain_name == "Erste Fassung"
+
+
+def test_duplicate_slug_is_a_form_error(client_for, editor, catalogue):
+    client = client_for(editor)
+    data = _form(client, TASK_EDIT)
+    data["slug"] = "monitoring"
+    response = client.post(TASK_EDIT, data)
+    assert response.status_code == 400
+    assert "existiert bereits" in response.content.decode()
