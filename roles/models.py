@@ -129,6 +129,10 @@ class Role(models.Model):
         default=False,
         help_text=_("Nur die Pflege darf geschützte Rollen bearbeiten."),
     )
+    search_document = models.TextField(
+        editable=False,
+        blank=True,
+    )
     revision_number = models.PositiveIntegerField(
         _("Fassung"),
         default=0,

@@ -20,6 +20,7 @@ from reversion.models import Version
 from roles.history import snapshot_at
 from roles.merge import three_way_merge
 from roles.models import CatalogueEntry, Competency, Role, Task
+from roles.search import refresh_search_documents
 from roles.snapshots import Snapshot, apply_snapshot, parse_relation_key, snapshot_of
 
 
@@ -57,6 +58,7 @@ def save_role(
             raise EditConflict
         role.revision_number = base_number + 1
         apply_snapshot(role, snapshot)
+        refresh_search_documents([role.pk])
         _record(role, user, comment)
     return role
 
@@ -65,6 +67,7 @@ def create_role(*, snapshot: Snapshot, user: AbstractBaseUser, comment: str) -> 
     with transaction.atomic(), reversion.create_revision():
         role = Role(revision_number=1)
         apply_snapshot(role, snapshot)
+        refresh_search_documents([role.pk])
         _record(role, user, comment or _("Rolle angelegt"))
     return role
 
@@ -189,4 +192,7 @@ def save_catalogue_entry(
             entry.revision_number = (base_number or 0) + 1
         entry.save()
         _record(entry, user, comment)
+    # Roles quote task and competency names in their search documents.
+    using = entry.role_assignments.values_list("role_id", flat=True)
+    refresh_search_documents(list(using))
     return entry

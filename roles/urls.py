@@ -8,6 +8,7 @@ app_name = "roles"
 urlpatterns = [
     path("about/", views.about, name="about"),
     path("changes/", edit_views.recent_changes, name="changes"),
+    path("search/", views.search, name="search"),
     path("roles/", views.role_list, name="list"),
     path("roles/new/", edit_views.role_create, name="create"),
     path("roles/<slug:slug>/", views.role_detail, name="detail"),

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from comparisons import selectors as comparison_selectors
 from roles import history, permissions, selectors
+from roles import search as role_search
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -58,3 +59,8 @@ def competency_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def about(request: HttpRequest) -> HttpResponse:
     """What Berufsbild is and where its facts come from; no database access."""
     return render(request, "roles/about.html")
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    results = role_search.search(request.GET.get("q", ""))
+    return render(request, "roles/search.html", {"results": results})

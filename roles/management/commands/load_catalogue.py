@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from roles.models import Role
+from roles.search import refresh_search_documents
 
 CATALOGUE_FIXTURES = ["catalogue.json", "curated.json"]
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Katalog bereits vorhanden – nichts geladen (siehe --force)."
             )
+            refresh_search_documents()
             return
         fixtures = [
             str(settings.BASE_DIR / "fixtures" / name)
@@ -36,3 +38,5 @@ class Command(BaseCommand):
             if (settings.BASE_DIR / "fixtures" / name).exists()
         ]
         call_command("loaddata", *fixtures, verbosity=options.get("verbosity", 1))
+        # Fixtures are saved raw; the stored search documents are derived here.
+        refresh_search_documents()

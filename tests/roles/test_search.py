@@ -1,0 +1,109 @@
+"""Search: aliases, typos, German word forms; junk input gets a helpful page."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from roles.models import Role, RoleTask
+from roles.search import search
+
+pytestmark = pytest.mark.django_db
+TOP = 5
+
+
+def _found(query: str) -> list[str]:
+    return [hit.url.split("/")[2] for hit in search(query).roles]
+
+
+def _misspell(title: str) -> str:
+    """Drop one letter from the title's longest word: 'Manager' → 'Manger'."""
+    words = title.strip("„“").split()
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    word = words[longest]
+    words[longest] = word[:-3] + word[-2:]
+    return " ".join(words)
+
+
+def test_every_role_is_found_by_each_of_its_aliases(catalogue):
+    for role in Role.objects.all():
+        for alias in role.alias_list:
+            assert role.slug in _found(alias)[:TOP], (alias, role.slug)
+
+
+def test_every_role_is_found_by_a_misspelled_title(catalogue):
+    for role in Role.objects.all():
+        typo = _misspell(role.title)
+        assert typo != role.title
+        assert role.slug in _found(typo)[:TOP], (typo, role.slug)
+
+
+def test_misspelled_query_from_the_issue_finds_the_manager(catalogue):
+    assert _found("Sozial Media Manger")[0] == "social-media-manager"
+
+
+@pytest.mark.parametrize(
+    ("query", "task"),
+    [
+        ("Kommentaren", "moderation"),
+        ("Beiträgen", "beitraege-schreiben"),
+        ("Kampagne", "kampagnenplanung"),
+    ],
+)
+def test_inflected_word_finds_every_role_doing_that_task(catalogue, query, task):
+    doing = set(
+        RoleTask.objects.filter(task__slug=task).exclude(responsibility="excluded")
+        .values_list("role__slug", flat=True)
+    )  # fmt: skip
+    assert doing
+    assert doing <= set(_found(query))
+
+
+def test_results_are_ranked_with_the_best_match_first(catalogue):
+    assert _found("Community Managerin")[0] == "community-manager"
+    assert _found("Social Media Redakteur")[0] == "online-redakteur"
+
+
+def test_snippet_highlights_the_match_and_escapes_text(catalogue):
+    hit = search("Kommentaren").roles[0]
+    assert "<mark>Kommentare</mark>" in hit.snippet
+
+
+def test_search_page_shows_hits_tasks_and_competencies(client, catalogue):
+    page = client.get("/search/?q=Moderation").content.decode()
+    assert 'href="/roles/community-manager/"' in page
+    assert 'href="/tasks/moderation/"' in page
+    assert "<mark>" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("x", "mindestens ein Wort mit zwei Buchstaben"),
+        ("?!.,;", "mindestens ein Wort mit zwei Buchstaben"),
+        ("", "mindestens ein Wort mit zwei Buchstaben"),
+        ("Moderation " * 1000, "auf 200 Zeichen gekürzt"),
+        ("'; DROP TABLE roles_role; --", "wurde nichts gefunden"),
+        ("<script>alert(1)</script>", "wurde nichts gefunden"),
+    ],
+)
+def test_junk_queries_get_a_helpful_page(client, catalogue, query, expected):
+    response = client.get("/search/", {"q": query})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert expected in page
+    assert "<script>alert(1)</script>" not in page
+    assert Role.objects.count() == 16
+
+
+def _queries(client, query: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        client.get("/search/", {"q": query})
+    return len(context.captured_queries)
+
+
+def test_search_page_runs_in_a_constant_number_of_queries(client, catalogue):
+    few = _queries(client, "Blogger")
+    many = _queries(client, "Social Media Manager Kommunikation")
+    assert few == many <= 6
