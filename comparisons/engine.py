@@ -11,6 +11,7 @@ from comparisons.summary import summarise
 from comparisons.tables import (
     Audience,
     Cell,
+    ChartRow,
     ComparisonTable,
     Difference,
     RoleHeader,
@@ -46,7 +47,20 @@ def build_comparison(
         only_differences=only_differences,
         sections=tuple(section for section in sections if section.rows),
         summary=tuple(summarise(roles, audience)),
+        competency_chart=competency_chart(roles),
     )
+
+
+def competency_chart(roles: Sequence[RoleData]) -> tuple[ChartRow, ...]:
+    """Per competency kind, each role's average level (None: no such competency)."""
+    rows = []
+    for kind in CompetencyKind:
+        values = []
+        for role in roles:
+            levels = [c.level for c in role.competencies if c.kind == kind.value]
+            values.append(round(sum(levels) / len(levels), 1) if levels else None)
+        rows.append(ChartRow(str(kind.label), tuple(values)))
+    return tuple(rows)
 
 
 def _only_differing(section: Section) -> Section:

@@ -88,12 +88,21 @@ class SummaryPoint:
 
 
 @dataclass(frozen=True)
+class ChartRow:
+    """Average competency level (1–4) of one kind, per compared role."""
+
+    label: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
 class ComparisonTable:
     roles: tuple[RoleHeader, ...]
     audience: Audience
     only_differences: bool
     sections: tuple[Section, ...]
     summary: tuple[SummaryPoint, ...] = field(default_factory=tuple)
+    competency_chart: tuple[ChartRow, ...] = field(default_factory=tuple)
 
     @property
     def role_slugs(self) -> list[str]:

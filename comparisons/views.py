@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from comparisons.charts import competency_chart_layout
 from comparisons.exporters import EXPORTERS, export_filename
 from comparisons.models import CuratedComparison
 from comparisons.presenters import export_links, role_controls
@@ -35,6 +36,9 @@ def compare(request: HttpRequest) -> HttpResponse:
         "choices": choices,
         "selected": role_controls(state, titles),
         "exports": export_links("comparisons:export", {}, state),
+        "chart": competency_chart_layout(result.table)
+        if result and result.table
+        else None,
     }
     return render(request, "comparisons/compare.html", context)
 
@@ -53,6 +57,7 @@ def curated(request: HttpRequest, slug: str) -> HttpResponse:
         "table": result.table,
         "problem": result.problem,
         "exports": export_links("comparisons:curated_export", {"slug": slug}, state),
+        "chart": competency_chart_layout(result.table) if result.table else None,
         "open_url": f"{reverse('comparisons:compare')}?{state.query_string()}",
     }
     return render(request, "comparisons/curated.html", context)

@@ -122,8 +122,9 @@ def profile_from_snapshot(role: Role, snapshot: Snapshot) -> RoleProfile:
 def roles_by_family() -> list[Group]:
     """All roles for the list page, grouped by family in the vocabulary's order."""
     roles = Role.objects.only(
-        "slug", "title", "aliases", "family", "seniority", "summary", "is_illustrative"
-    ).order_by("title")
+        "slug", "title", "aliases", "family", "seniority", "summary",
+        "is_illustrative", "orientation", "position",
+    ).order_by("title")  # fmt: skip
     return _group(roles, lambda r: r.family, Family)
 
 

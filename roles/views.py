@@ -8,11 +8,14 @@ from django.shortcuts import render
 from comparisons import selectors as comparison_selectors
 from roles import history, permissions, selectors
 from roles import search as role_search
+from roles.role_map import RoleMap, build_role_map
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    families = selectors.roles_by_family()
     context = {
-        "families": selectors.roles_by_family(),
+        "families": families,
+        "map": _map_of(families),
         "curated": comparison_selectors.published_curated(),
         "choices": comparison_selectors.role_choices(),
     }
@@ -20,9 +23,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def role_list(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "roles/role_list.html", {"families": selectors.roles_by_family()}
-    )
+    families = selectors.roles_by_family()
+    context = {"families": families, "map": _map_of(families)}
+    return render(request, "roles/role_list.html", context)
+
+
+def _map_of(families: list[selectors.Group]) -> RoleMap:
+    return build_role_map(role for family in families for role in family.items)
 
 
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -25,7 +25,9 @@ def test_compare_from_a_role_page_and_export_xlsx(page: Page, site, tmp_path):
         ["Merkmal", "Social Media Manager", "Social Media Berater"]
     )
 
-    page.get_by_role("radio", name="für Fachleute").check()  # compare.js submits on change
+    page.get_by_role(
+        "radio", name="für Fachleute"
+    ).check()  # compare.js submits on change
     expect(page).to_have_url(re.compile(r"audience=expert"))
     expect(page.locator(".compare-table caption")).to_contain_text("Fachleute")
 

@@ -104,3 +104,14 @@ def test_relation_row_only_for_related_compared_roles():
     assert [r.key for r in rows] == ["relation-a-b"]
     assert rows[0].cells[0].text == "supports B: hilft"
     assert rows[0].cells[2].is_empty
+
+
+def test_competency_chart_averages_levels_per_kind():
+    a = role("a", competencies=[competency("x", 4), competency("y", 1)])
+    b = role("b")
+    social = next(
+        row
+        for row in build_comparison([a, b]).competency_chart
+        if row.label == "Sozialkompetenz"
+    )
+    assert social.values == (2.5, None)
