@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Screenshots and traces of failed browser tests land in test-results/.
+BROWSER_ARGS ?= --screenshot only-on-failure --output test-results
 
 .PHONY: run test test-fast test-browser browser-deps lint bench messages clean
 
@@ -23,16 +25,23 @@ run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole suite: checks, unit and page tests, then the browser tests in Chromium.
-test: $(VENV)/.installed-test browser-deps
+test: $(VENV)/.installed-test browser-deps node_modules/.package-lock.json
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -m "not browser"
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser $(BROWSER_ARGS)
 
 test-fast: $(VENV)/.installed-test
 	$(PY) -m pytest -m "not browser"
 
-test-browser: $(VENV)/.installed-test browser-deps
-	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser
+test-browser: $(VENV)/.installed-test browser-deps node_modules/.package-lock.json
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser $(BROWSER_ARGS)
+
+# axe-core for the accessibility checks; npm comes with Node.js.
+node_modules/.package-lock.json: package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "Bitte installieren: sudo apt-get install nodejs npm"; exit 1; fi; }
+	npm ci --no-audit --no-fund --silent
 
 ## Chromium (Debian package), pdftotext and fonts; installed with apt when missing.
 browser-deps:

@@ -1,0 +1,87 @@
+"""axe-core on every page type, in real Chromium: no critical or serious violations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import reversion
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from roles.models import Role
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = {"critical", "serious"}
+PAIR = "social-media-manager,social-media-berater"
+
+
+@pytest.fixture
+def pages(site, django_user_model):
+    """Every page type, with one edit saved so history and diff have content."""
+    role = Role.objects.get(slug="blogger")
+    author = django_user_model.objects.create_user("autorin")
+    for summary in (role.summary, role.summary + " Ergänzt."):
+        with reversion.create_revision():
+            role.summary = summary
+            role.revision_number += 1
+            role.save()
+            reversion.set_user(author)
+            reversion.set_comment("Kurzbeschreibung ergänzt")
+    old, new = (
+        v.pk
+        for v in reversion.models.Version.objects.get_for_object(role).order_by("pk")
+    )
+    return {
+        "start": "/",
+        "role list": "/roles/",
+        "role": "/roles/social-media-manager/",
+        "task": "/tasks/moderation/",
+        "competency": "/competencies/einfuehlungsvermoegen/",
+        "comparison": f"/compare/?roles={PAIR}",
+        "comparison, experts, differences": f"/compare/?roles={PAIR}&audience=expert&only=diff",
+        "curated comparison": "/compare/social-media-manager-oder-berater/",
+        "search": "/search/?q=Community",
+        "login": "/accounts/login/",
+        "edit": "/roles/blogger/edit/",
+        "history": "/roles/blogger/history/",
+        "old revision": f"/roles/blogger/history/{old}/",
+        "diff": f"/roles/blogger/diff/?from={old}&to={new}",
+        "recent changes": "/changes/",
+        "about": "/about/",
+        "404": "/roles/gibt-es-nicht/",
+    }
+
+
+def _editor_cookie(django_user_model) -> str:
+    user = django_user_model.objects.create_user("pruefer")
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+def test_no_serious_accessibility_violations(browser, site, pages, django_user_model):
+    assert AXE.exists(), "axe-core missing: run `npm ci` (make test does)"
+    # bypass_csp only lets the test inject axe; the pages keep their policy otherwise.
+    context = browser.new_context(bypass_csp=True, locale="de-DE")
+    context.add_cookies(
+        [{"name": "sessionid", "value": _editor_cookie(django_user_model), "url": site}]
+    )
+    page = context.new_page()
+    problems, moderate = {}, {}
+    for name, url in pages.items():
+        page.goto(f"{site}{url}")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        )
+        for violation in violations:
+            summary = (
+                f"{violation['id']} ({len(violation['nodes'])}×): {violation['help']}"
+            )
+            target = problems if violation["impact"] in BLOCKING else moderate
+            target.setdefault(name, []).append(summary)
+    context.close()
+    print("moderate/minor axe findings:", moderate or "none")
+    assert not problems, problems
