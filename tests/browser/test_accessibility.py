@@ -39,7 +39,7 @@ def pages(site, django_user_model):
         "task": "/tasks/moderation/",
         "competency": "/competencies/einfuehlungsvermoegen/",
         "comparison": f"/compare/?roles={PAIR}",
-        "comparison, experts, differences": f"/compare/?roles={PAIR}&audience=expert&only=diff",
+        "comparison for experts": f"/compare/?roles={PAIR}&audience=expert&only=diff",
         "curated comparison": "/compare/social-media-manager-oder-berater/",
         "search": "/search/?q=Community",
         "login": "/accounts/login/",
@@ -74,7 +74,8 @@ def test_no_serious_accessibility_violations(browser, site, pages, django_user_m
         page.goto(f"{site}{url}")
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
-            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+            ".violations"
         )
         for violation in violations:
             summary = (
