@@ -62,8 +62,10 @@ bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py
 
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules
-	$(PY) manage.py compilemessages --ignore=.venv
+	$(PY) manage.py makemessages -l en --no-obsolete --no-location --ignore=.venv \
+	  --ignore=node_modules --ignore=tests --ignore=benchmarks
+	@echo "Now translate the empty msgstr entries in config/locale/en/LC_MESSAGES/django.po"
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -31,7 +31,8 @@ def summarise(roles: Sequence[RoleData], audience: Audience) -> list[SummaryPoin
 
 
 def quoted(text: str) -> str:
-    return f"„{text}“"
+    """Quotation marks of the UI language around a name."""
+    return _("„%(text)s“") % {"text": text}
 
 
 def join_words(items: Sequence[str], limit: int = LIST_LIMIT) -> str:

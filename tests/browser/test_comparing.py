@@ -59,7 +59,7 @@ def test_compare_from_a_role_page_and_export_xlsx(page: Page, site, tmp_path):
 
 
 def test_reorder_and_remove_roles_without_javascript(browser, site):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, locale="de-DE")
     page = context.new_page()
     page.goto(
         f"{site}/compare/?roles=social-media-manager,social-media-berater,community-manager"

@@ -27,3 +27,25 @@ def test_unknown_role_shows_the_site_404(page: Page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text("Seite nicht gefunden")
     page.get_by_role("link", name="Zur Übersicht aller Rollen").click()
     expect(page).to_have_url(re.compile(r"/roles/$"))
+
+
+def test_switching_the_language_to_english_and_back(page: Page, site):
+    page.goto(f"{site}/roles/social-media-berater/")
+    page.get_by_label("Sprache").select_option("en")
+    page.get_by_role("button", name="Wechseln").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", name="Not part of this role")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/roles/social-media-berater/$"))
+    page.get_by_label("Language").select_option("de")
+    page.get_by_role("button", name="Switch").click()
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+
+
+def test_find_a_role_by_an_alias_from_the_header(page: Page, site):
+    page.goto(f"{site}/")
+    page.get_by_label("Rollen suchen").fill("SoMe-Manager")
+    page.get_by_role("button", name="Suchen").click()
+    page.locator(".search-results").get_by_role(
+        "link", name="Social Media Manager", exact=True
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Social Media Manager")
