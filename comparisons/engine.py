@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from comparisons.data import CompetencyEntry, RoleData, TaskEntry, is_doing
 from comparisons.summary import summarise
@@ -35,8 +38,8 @@ def build_comparison(
         raise ValueError(f"compare {MIN_ROLES}–{MAX_ROLES} roles, not {len(roles)}")
     sections = [
         _glance_section(roles, audience),
-        *_task_sections(roles, audience),
-        *_competency_sections(roles, audience),
+        *_catalogue_sections(TASKS, [r.tasks for r in roles], audience),
+        *_catalogue_sections(COMPETENCIES, [r.competencies for r in roles], audience),
         _relation_section(roles),
     ]
     if only_differences:
@@ -84,33 +87,49 @@ def _glance_section(roles: Sequence[RoleData], audience: Audience) -> Section:
     return Section("glance", _("Auf einen Blick"), tuple(rows))
 
 
-def _task_sections(roles: Sequence[RoleData], audience: Audience) -> list[Section]:
-    by_role = [{entry.slug: entry for entry in role.tasks} for role in roles]
-    catalogue = _union(role.tasks for role in roles)
+@dataclass(frozen=True)
+class _Catalogue:
+    """How tasks and competencies differ in a comparison; the rest is shared."""
+
+    name: str  # row keys: task-<slug>, sections: tasks-<area>
+    group_field: str
+    groups: type[models.TextChoices]
+    title: str
+    cell: Callable
+    difference: Callable
+
+
+def _catalogue_sections(
+    kind: _Catalogue, per_role: list[tuple], audience: Audience
+) -> list[Section]:
+    by_role = [{entry.slug: entry for entry in entries} for entries in per_role]
+    catalogue = _union(per_role)
     sections = []
-    for area in TaskArea:
+    for group in kind.groups:
         entries = sorted(
-            (e for e in catalogue.values() if e.area == area.value),
+            (
+                e
+                for e in catalogue.values()
+                if getattr(e, kind.group_field) == group.value
+            ),
             key=lambda e: _wording(e, audience).lower(),
         )
-        rows = tuple(_task_row(entry, by_role, audience) for entry in entries)
-        title = _("Aufgaben: %(area)s") % {"area": area.label}
-        sections.append(Section(f"tasks-{area.value}", title, rows))
+        rows = []
+        for entry in entries:
+            assigned = [assignments.get(entry.slug) for assignments in by_role]
+            cells = tuple(kind.cell(a, audience) for a in assigned)
+            label = _wording(entry, audience)
+            rows.append(
+                Row(
+                    f"{kind.name}-{entry.slug}", label, cells, kind.difference(assigned)
+                )
+            )
+        title = kind.title % {"group": group.label}
+        sections.append(Section(f"{kind.name}s-{group.value}", title, tuple(rows)))
     return sections
 
 
-def _task_row(entry: TaskEntry, by_role: list[dict], audience: Audience) -> Row:
-    assigned = [assignments.get(entry.slug) for assignments in by_role]
-    cells = tuple(_task_cell(a) for a in assigned)
-    return Row(
-        f"task-{entry.slug}",
-        _wording(entry, audience),
-        cells,
-        _task_difference(assigned),
-    )
-
-
-def _task_cell(entry: TaskEntry | None) -> Cell:
+def _task_cell(entry: TaskEntry | None, audience: Audience) -> Cell:
     if entry is None:
         return Cell(text="", code="")
     return Cell(
@@ -127,34 +146,6 @@ def _task_difference(assigned: list[TaskEntry | None]) -> Difference:
     if not _all_equal(a.note if a else "" for a in assigned):
         return Difference.NOTE
     return Difference.SAME
-
-
-def _competency_sections(
-    roles: Sequence[RoleData], audience: Audience
-) -> list[Section]:
-    by_role = [{entry.slug: entry for entry in role.competencies} for role in roles]
-    catalogue = _union(role.competencies for role in roles)
-    sections = []
-    for kind in CompetencyKind:
-        entries = sorted(
-            (e for e in catalogue.values() if e.kind == kind.value),
-            key=lambda e: _wording(e, audience).lower(),
-        )
-        rows = tuple(_competency_row(entry, by_role, audience) for entry in entries)
-        title = _("Kompetenzen: %(kind)s") % {"kind": kind.label}
-        sections.append(Section(f"competencies-{kind.value}", title, rows))
-    return sections
-
-
-def _competency_row(
-    entry: CompetencyEntry, by_role: list[dict], audience: Audience
-) -> Row:
-    assigned = [assignments.get(entry.slug) for assignments in by_role]
-    cells = tuple(_competency_cell(a, audience) for a in assigned)
-    label = _wording(entry, audience)
-    return Row(
-        f"competency-{entry.slug}", label, cells, _competency_difference(assigned)
-    )
 
 
 def _competency_cell(entry: CompetencyEntry | None, audience: Audience) -> Cell:
@@ -232,3 +223,17 @@ def _union(groups) -> dict[str, TaskEntry | CompetencyEntry]:
 
 def _all_equal(values) -> bool:
     return len(set(values)) <= 1
+
+
+TASKS = _Catalogue(
+    "task",
+    "area",
+    TaskArea,
+    gettext_lazy("Aufgaben: %(group)s"),
+    _task_cell,
+    _task_difference,
+)
+COMPETENCIES = _Catalogue(
+    "competency", "kind", CompetencyKind, gettext_lazy("Kompetenzen: %(group)s"),
+    _competency_cell, _competency_difference,
+)  # fmt: skip

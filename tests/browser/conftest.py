@@ -57,3 +57,21 @@ def login_page_as(page, live_server_url: str, username: str, **extra) -> None:
     page.context.add_cookies(
         [{"name": "sessionid", "value": cookie.value, "url": live_server_url}]
     )
+
+
+def save_revisions(role, author, changes: list[dict], comment: str = "") -> list[int]:
+    """Save each dict of field changes as one revision by ``author``; version ids."""
+    import reversion
+    from reversion.models import Version
+
+    for change in changes:
+        with reversion.create_revision():
+            for name, value in change.items():
+                setattr(role, name, value)
+            role.revision_number += 1
+            role.save()
+            reversion.set_user(author)
+            reversion.set_comment(comment)
+    return list(
+        Version.objects.get_for_object(role).order_by("pk").values_list("pk", flat=True)
+    )

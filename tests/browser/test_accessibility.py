@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import reversion
 from django.contrib.auth.models import Group
 from django.test import Client
 
 from roles.models import Role
+from tests.browser.conftest import save_revisions
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = {"critical", "serious"}
@@ -21,17 +21,8 @@ def pages(site, django_user_model):
     """Every page type, with one edit saved so history and diff have content."""
     role = Role.objects.get(slug="blogger")
     author = django_user_model.objects.create_user("autorin")
-    for summary in (role.summary, role.summary + " Ergänzt."):
-        with reversion.create_revision():
-            role.summary = summary
-            role.revision_number += 1
-            role.save()
-            reversion.set_user(author)
-            reversion.set_comment("Kurzbeschreibung ergänzt")
-    old, new = (
-        v.pk
-        for v in reversion.models.Version.objects.get_for_object(role).order_by("pk")
-    )
+    changes = [{"summary": role.summary}, {"summary": role.summary + " Ergänzt."}]
+    old, new = save_revisions(role, author, changes, "Kurzbeschreibung ergänzt")
     return {
         "start": "/",
         "role list": "/roles/",

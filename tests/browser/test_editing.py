@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-import reversion
 from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect
 
 from roles.models import Role
-from tests.browser.conftest import login_page_as
+from tests.browser.conftest import login_page_as, save_revisions
 
 PASSWORD = "geheim-123-Passwort"
 XSS_MARKERS = [
@@ -68,12 +67,9 @@ def test_edit_with_live_preview_then_history_and_diff(page: Page, site, editor_a
 def test_maintainer_reverts_from_the_history(page: Page, site, django_user_model):
     role = Role.objects.get(slug="seo-manager")
     author = django_user_model.objects.create_user("autorin")
-    for summary in ("Erste Fassung.", "Zweite Fassung."):
-        with reversion.create_revision():
-            role.summary = summary
-            role.revision_number += 1
-            role.save()
-            reversion.set_user(author)
+    save_revisions(
+        role, author, [{"summary": "Erste Fassung."}, {"summary": "Zweite Fassung."}]
+    )
     maintainer = django_user_model.objects.create_user("pflegerin")
     maintainer.groups.add(Group.objects.get(name="Pflege"))
     login_page_as(page, site, "pflegerin")
@@ -88,23 +84,16 @@ def test_stored_payloads_never_run(page: Page, site, django_user_model):
     payload = "\n\n".join(XSS_MARKERS)
     role = Role.objects.get(slug="blogger")
     author = django_user_model.objects.create_user("autor")
-    for text in ("Harmlos.", payload):
-        with reversion.create_revision():
-            role.definition = text
-            role.summary = text[:700]
-            role.revision_number += 1
-            role.save()
-            reversion.set_user(author)
+    changes = [
+        {"definition": text, "summary": text[:700]} for text in ("Harmlos.", payload)
+    ]
+    old, new = save_revisions(role, author, changes)
     editor = django_user_model.objects.create_user("redakteurin")
     editor.groups.add(Group.objects.get(name="Redaktion"))
     login_page_as(page, site, "redakteurin")
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
 
-    old, new = (
-        v.pk
-        for v in reversion.models.Version.objects.get_for_object(role).order_by("pk")
-    )
     for url in (
         "/roles/blogger/",
         f"/roles/blogger/diff/?from={old}&to={new}",
