@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +15,21 @@ from roles.models import DEFINITION_MAX_LENGTH
 from roles.uploads import store_image
 
 
-@login_required
+def _editor_only(view):
+    """Preview and upload serve the edit forms: editors only (readers get 403)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not request.user.has_perm("roles.change_role") and not request.user.has_perm(
+            "roles.add_role"
+        ):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+@_editor_only
 @require_POST
 def markdownify(request: HttpRequest) -> HttpResponse:
     """Live preview: the same sanitising render as stored definitions."""
@@ -27,7 +43,7 @@ def markdownify(request: HttpRequest) -> HttpResponse:
     return HttpResponse(render_markdown(content))
 
 
-@login_required
+@_editor_only
 @require_POST
 def upload_image(request: HttpRequest) -> JsonResponse:
     upload = request.FILES.get("image")

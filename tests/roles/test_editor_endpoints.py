@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -16,11 +15,18 @@ UPLOAD = "/markdownx/upload/"
 
 
 @pytest.fixture
-def member(client, settings, tmp_path):
+def member(client, settings, tmp_path, editor):
     settings.MEDIA_ROOT = tmp_path
-    user = get_user_model().objects.create_user("redakteurin", password="x")
-    client.force_login(user)
+    client.force_login(editor)
     return client
+
+
+def test_readers_may_neither_preview_nor_upload(client_for, reader, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client = client_for(reader)
+    assert client.post(PREVIEW, {"content": "x"}).status_code == 403
+    assert _upload(client, "a.png", _image_bytes("PNG"), "image/png").status_code == 403
+    assert not (tmp_path / "uploads").exists()
 
 
 def _image_bytes(image_format: str) -> bytes:
