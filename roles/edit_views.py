@@ -122,7 +122,11 @@ def role_revision(request: HttpRequest, slug: str, version_id: int) -> HttpRespo
     role = get_object_or_404(Role, slug=slug)
     version = history.version_of(role, version_id)
     context = {
-        "profile": profile_from_snapshot(role, history.snapshot_at(version)),
+        "profile": profile_from_snapshot(
+            role,
+            history.snapshot_at(version),
+            definition_html=version.field_dict.get("definition_html"),
+        ),
         "version": version,
         "can_revert": permissions.can_revert_role(request.user, role),
     }

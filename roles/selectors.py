@@ -83,12 +83,22 @@ def _profile(role: Role, tasks, competencies, relations) -> RoleProfile:
     )
 
 
-def profile_from_snapshot(role: Role, snapshot: Snapshot) -> RoleProfile:
-    """An old revision shown like the role page: unsaved objects, three queries."""
+def profile_from_snapshot(
+    role: Role, snapshot: Snapshot, definition_html: str | None = None
+) -> RoleProfile:
+    """An old revision shown like the role page: unsaved objects, three queries.
+
+    ``definition_html`` is the sanitised HTML stored with the revision; only very old
+    revisions without it are rendered here.
+    """
     fields = dict(snapshot["fields"])
     parent_id = fields.pop("parent")
     old = Role(pk=role.pk, parent_id=parent_id, **fields)
-    old.definition_html = render_markdown(old.definition)
+    old.definition_html = (
+        definition_html
+        if definition_html is not None
+        else render_markdown(old.definition)
+    )
     old.updated_at = role.updated_at
     tasks = Task.objects.in_bulk([int(k) for k in snapshot["tasks"]])
     competencies = Competency.objects.in_bulk(
