@@ -9,7 +9,6 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from comparisons.data import CompetencyEntry, RoleData, TaskEntry, is_doing
 from comparisons.summary import summarise
 from comparisons.tables import (
     Audience,
@@ -22,6 +21,7 @@ from comparisons.tables import (
     Section,
 )
 from roles.choices import CompetencyKind, TaskArea
+from roles.readmodels import CompetencyEntry, RoleData, TaskEntry, is_doing
 
 MIN_ROLES = 2
 MAX_ROLES = 6

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from comparisons.data import CompetencyEntry, Fact, RelationEntry, RoleData, TaskEntry
 from roles.models import Role, RoleCompetency, RoleTask
+from roles.readmodels import CompetencyEntry, Fact, RelationEntry, RoleData, TaskEntry
+from roles.selectors import role_choices  # noqa: F401 - the picker reads it here
 
 
 def load_role_data(slugs: Sequence[str]) -> list[RoleData]:
@@ -24,15 +25,6 @@ def load_role_data(slugs: Sequence[str]) -> list[RoleData]:
     by_slug = {role.slug: role for role in roles}
     slug_by_id = {role.pk: role.slug for role in roles}
     return [_role_data(by_slug[slug], slug_by_id) for slug in slugs if slug in by_slug]
-
-
-def role_choices() -> list[tuple[str, str, list[str]]]:
-    """(slug, title, aliases) of every role, for the picker; one query."""
-    rows = Role.objects.order_by("title").values_list("slug", "title", "aliases")
-    return [
-        (slug, title, aliases.split("\n") if aliases else [])
-        for slug, title, aliases in rows
-    ]
 
 
 def _role_data(role: Role, slug_by_id: dict[int, str]) -> RoleData:

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
-from comparisons.data import RoleData, TaskEntry, is_doing
 from comparisons.tables import Audience, SummaryPoint
 from roles.choices import Responsibility
+from roles.readmodels import RoleData, TaskEntry, is_doing
 
 LIST_LIMIT = 6
 EXAMPLE_LIMIT = 3

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "axes",
     "roles",
     "comparisons",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -93,8 +94,8 @@ AUTH_PASSWORD_VALIDATORS = [
     )
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "pages:home"
+LOGOUT_REDIRECT_URL = "pages:home"
 
 # Five failed logins per user name and address lock that pair for 30 minutes.
 AXES_FAILURE_LIMIT = 5

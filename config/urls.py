@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from roles import markdownx_views, views
+from roles import markdownx_views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("pages.urls")),
     path("", include("roles.urls")),
     path("compare/", include("comparisons.urls")),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -8,6 +8,6 @@ class RolesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from roles.history import register_models
+        from roles.revisions.history import register_models
 
         register_models()

@@ -24,7 +24,7 @@ from roles.models import (
     RoleTask,
     Task,
 )
-from roles.snapshots import Snapshot, parse_relation_key
+from roles.revisions.snapshots import Snapshot, parse_relation_key
 
 
 @dataclass(frozen=True)
@@ -179,3 +179,12 @@ def competency_with_roles(slug: str) -> tuple[Competency, list[RoleCompetency]]:
         slug=slug,
     )
     return competency, list(competency.role_assignments.all())
+
+
+def role_choices() -> list[tuple[str, str, list[str]]]:
+    """(slug, title, aliases) of every role, for the picker; one query."""
+    rows = Role.objects.order_by("title").values_list("slug", "title", "aliases")
+    return [
+        (slug, title, aliases.split("\n") if aliases else [])
+        for slug, title, aliases in rows
+    ]

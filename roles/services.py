@@ -17,11 +17,16 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from roles.history import snapshot_at
-from roles.merge import three_way_merge
 from roles.models import CatalogueEntry, Competency, Role, Task
-from roles.search import refresh_search_documents
-from roles.snapshots import Snapshot, apply_snapshot, parse_relation_key, snapshot_of
+from roles.revisions.history import snapshot_at
+from roles.revisions.merge import three_way_merge
+from roles.revisions.snapshots import (
+    Snapshot,
+    apply_snapshot,
+    parse_relation_key,
+    snapshot_of,
+)
+from roles.search.index import refresh_search_documents
 
 
 class EditConflict(Exception):

@@ -1,14 +1,12 @@
 from django.urls import path
 
-from roles import edit_views, views
-from roles.catalogue_views import entry_edit, entry_history
+from roles import views
+from roles.editing import views as edit_views
+from roles.editing.catalogue_views import entry_edit, entry_history
 
 app_name = "roles"
 
 urlpatterns = [
-    path("about/", views.about, name="about"),
-    path("changes/", edit_views.recent_changes, name="changes"),
-    path("search/", views.search, name="search"),
     path("roles/", views.role_list, name="list"),
     path("roles/new/", edit_views.role_create, name="create"),
     path("roles/<slug:slug>/", views.role_detail, name="detail"),

@@ -5,21 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from comparisons import selectors as comparison_selectors
-from roles import history, permissions, selectors
-from roles import search as role_search
+from roles import permissions, selectors
+from roles.revisions import history
 from roles.role_map import RoleMap, build_role_map
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    families = selectors.roles_by_family()
-    context = {
-        "families": families,
-        "map": _map_of(families),
-        "curated": comparison_selectors.published_curated(),
-        "choices": comparison_selectors.role_choices(),
-    }
-    return render(request, "roles/home.html", context)
 
 
 def role_list(request: HttpRequest) -> HttpResponse:
@@ -36,7 +24,7 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     profile = selectors.role_profile(slug)
     context = {
         "profile": profile,
-        "choices": comparison_selectors.role_choices(),
+        "choices": selectors.role_choices(),
         "latest": history.versions_of(profile.role).first(),
         "can_edit": permissions.can_edit_role(request.user, profile.role),
     }
@@ -61,13 +49,3 @@ def competency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     competency, assignments = selectors.competency_with_roles(slug)
     context = {"competency": competency, "assignments": assignments}
     return render(request, "roles/competency_detail.html", context)
-
-
-def about(request: HttpRequest) -> HttpResponse:
-    """What Berufsbild is and where its facts come from; no database access."""
-    return render(request, "roles/about.html")
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    results = role_search.search(request.GET.get("q", ""))
-    return render(request, "roles/search.html", {"results": results})

@@ -72,7 +72,7 @@ def test_every_string_in_the_code_is_translated(tmp_path):
     """Extract again, in a copy of the project, and merge into the committed catalogue:
     a string added to code or templates without a translation shows up empty."""
     base = Path(settings.BASE_DIR)
-    for name in ("config", "roles", "comparisons", "templates"):
+    for name in ("config", "roles", "comparisons", "pages", "templates"):
         shutil.copytree(
             base / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__")
         )

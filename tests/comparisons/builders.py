@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from comparisons.data import CompetencyEntry, Fact, RelationEntry, RoleData, TaskEntry
+from roles.readmodels import CompetencyEntry, Fact, RelationEntry, RoleData, TaskEntry
 
 LABELS = {
     "owns": "verantwortet",

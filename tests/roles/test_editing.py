@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from roles.models import Role, RoleCompetency, RoleTask, Task
-from roles.snapshots import snapshot_of
+from roles.revisions.snapshots import snapshot_of
 from tests.roles.forms import edit_data, rows
 
 pytestmark = pytest.mark.django_db

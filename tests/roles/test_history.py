@@ -6,7 +6,7 @@ import pytest
 from reversion.models import Version
 
 from roles.models import Role, Task
-from roles.snapshots import snapshot_of
+from roles.revisions.snapshots import snapshot_of
 from tests.roles.forms import edit_data, rows
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.test import Client
 from reversion.models import Version
 
 from roles.models import Role
-from roles.snapshots import snapshot_of
+from roles.revisions.snapshots import snapshot_of
 from tests.roles.forms import edit_data
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from roles.models import Role, RoleTask
-from roles.search import search
+from roles.search.query import search
 
 pytestmark = pytest.mark.django_db
 TOP = 5

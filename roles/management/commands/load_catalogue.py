@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from roles.models import Role
-from roles.search import refresh_search_documents
+from roles.search.index import refresh_search_documents
 
 CATALOGUE_FIXTURES = ["catalogue.json", "curated.json"]
 

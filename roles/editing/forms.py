@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from roles.choices import CompanySize, Level, RelationKind, Responsibility
 from roles.models import NOTE_MAX_LENGTH, Competency, Role, Task
-from roles.snapshots import Snapshot
+from roles.revisions.snapshots import Snapshot
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BASE_SALT = "roles.edit.base"

@@ -7,9 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from roles import history, permissions
-from roles.forms import CompetencyForm, TaskForm
+from roles import permissions
+from roles.editing.forms import CompetencyForm, TaskForm
 from roles.models import Competency, Task
+from roles.revisions import history
 from roles.services import EditConflict, save_catalogue_entry
 
 KINDS = {

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from roles.choices import CompanySize, Level, RelationKind, Responsibility
 from roles.models import Competency, Role, Task
-from roles.snapshots import ROLE_FIELDS, Snapshot, parse_relation_key
+from roles.revisions.snapshots import ROLE_FIELDS, Snapshot, parse_relation_key
 
 TOKEN = re.compile(r"(\s+)")
 

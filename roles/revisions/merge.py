@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from roles.snapshots import SECTIONS, Snapshot
+from roles.revisions.snapshots import SECTIONS, Snapshot
 
 MISSING = object()
 

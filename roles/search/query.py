@@ -12,15 +12,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-import snowballstemmer
 from django.db import connection
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from roles.choices import Responsibility
-from roles.models import Competency, Role, RoleCompetency, RoleTask, Task, split_lines
+from roles.models import Competency, Role, Task, split_lines
+from roles.search.text import WORD, highlight, stem_words, stems
 
 MIN_LENGTH = 2
 MAX_LENGTH = 200
@@ -28,7 +27,6 @@ MAX_RESULTS = 20
 SNIPPET_RADIUS = 90
 FUZZY_THRESHOLD = 0.75
 TRIGRAM_THRESHOLD = 0.4
-WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -52,56 +50,10 @@ class SearchResults:
         return not (self.roles or self.tasks or self.competencies)
 
 
-@cache
-def _stemmer():
-    return snowballstemmer.stemmer("german")
-
-
-def stems(text: str) -> list[str]:
-    words = [word.lower() for word in WORD.findall(text or "")]
-    return _stemmer().stemWords(words)
-
-
 @lru_cache(maxsize=512)
 def document_stems(document: str) -> frozenset[str]:
     """Stems of a stored document; cached, as documents change only on edits."""
     return frozenset(stems(document))
-
-
-# --- keeping the stored search document current ---------------------------------
-
-
-def build_document(
-    role: Role, tasks: list[RoleTask], competencies: list[RoleCompetency]
-) -> str:
-    parts = [role.title, role.aliases, role.summary, role.definition]
-    for assignment in tasks:
-        if assignment.responsibility != Responsibility.EXCLUDED:
-            parts += [assignment.task.name, assignment.task.plain_name, assignment.note]
-    for assignment in competencies:
-        parts += [assignment.competency.name, assignment.competency.plain_name]
-    return "\n".join(part for part in parts if part)
-
-
-def refresh_search_documents(role_ids: list[int] | None = None) -> int:
-    """Recompute the stored documents (all roles, or the given ones)."""
-    roles = Role.objects.prefetch_related(
-        "task_assignments__task", "competency_assignments__competency"
-    )
-    if role_ids is not None:
-        roles = roles.filter(pk__in=role_ids)
-    changed = []
-    for role in roles:
-        document = build_document(
-            role,
-            list(role.task_assignments.all()),
-            list(role.competency_assignments.all()),
-        )
-        if document != role.search_document:
-            role.search_document = document
-            changed.append(role)
-    Role.objects.bulk_update(changed, ["search_document"])
-    return len(changed)
 
 
 # --- searching ------------------------------------------------------------------
@@ -207,9 +159,7 @@ def _has_trigram() -> bool:
 def _catalogue_matches(words: list[str]) -> tuple[list[Task], list[Competency]]:
     """Tasks and competencies whose names contain a word's stem."""
     condition = Q()
-    for stem in {
-        s for s in _stemmer().stemWords([w.lower() for w in words]) if len(s) >= 3
-    }:
+    for stem in {s for s in stem_words(words) if len(s) >= 3}:
         condition |= Q(name__icontains=stem) | Q(plain_name__icontains=stem)
     if not condition:
         return [], []
@@ -228,12 +178,10 @@ def _hit(role: Role, words: list[str], score: float) -> Hit:
 
 def snippet(role: Role, words: list[str]) -> SafeString:
     """A short passage with the matched words in <mark>; all text escaped."""
-    word_stems = [
-        s for s in _stemmer().stemWords([w.lower() for w in words]) if len(s) >= 3
-    ]
+    word_stems = [s for s in stem_words(words) if len(s) >= 3]
     for alias in split_lines(role.aliases):
         if any(stem in alias.lower() for stem in word_stems):
-            return _highlight(
+            return highlight(
                 _("Auch genannt: %(alias)s") % {"alias": alias}, word_stems
             )
     for text in (role.summary, role.definition, role.search_document):
@@ -244,7 +192,7 @@ def snippet(role: Role, words: list[str]) -> SafeString:
             excerpt = plain[start : position + SNIPPET_RADIUS]
             prefix = "… " if start else ""
             suffix = " …" if position + SNIPPET_RADIUS < len(plain) else ""
-            return mark_safe(prefix + str(_highlight(excerpt, word_stems)) + suffix)  # noqa: S308
+            return mark_safe(prefix + str(highlight(excerpt, word_stems)) + suffix)  # noqa: S308
     return mark_safe(escape(role.summary[: SNIPPET_RADIUS * 2]))  # noqa: S308
 
 
@@ -252,22 +200,3 @@ def _first_match(text: str, word_stems: list[str]) -> int | None:
     lowered = text.lower()
     found = [lowered.find(stem) for stem in word_stems if stem in lowered]
     return min(found) if found else None
-
-
-def _highlight(text: str, word_stems: list[str]) -> SafeString:
-    """Escape the text, then mark whole words that begin with a searched stem."""
-    if not word_stems:
-        return mark_safe(escape(text))  # noqa: S308
-    pattern = re.compile(
-        r"\b("
-        + "|".join(re.escape(s) for s in sorted(word_stems, key=len, reverse=True))
-        + r")\w*",
-        re.IGNORECASE,
-    )
-    pieces, last = [], 0
-    for match in pattern.finditer(text):
-        pieces.append(escape(text[last : match.start()]))
-        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
-        last = match.end()
-    pieces.append(escape(text[last:]))
-    return mark_safe("".join(pieces))  # noqa: S308

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.forms import BaseFormSet
 
-from roles.forms import (
+from roles.editing.forms import (
     CompetencyFormSet,
     RelationFormSetClass,
     RoleForm,
@@ -16,7 +16,7 @@ from roles.forms import (
     unsign_base,
 )
 from roles.models import Role
-from roles.snapshots import Snapshot, parse_relation_key, relation_key
+from roles.revisions.snapshots import Snapshot, parse_relation_key, relation_key
 
 FORMSETS = {
     "tasks": TaskFormSet,

@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from roles import history, permissions
-from roles.diffs import diff_snapshots
-from roles.editing import RoleEditor
+from roles import permissions
+from roles.editing.editor import RoleEditor
 from roles.models import Role
+from roles.revisions import history
+from roles.revisions.diffs import diff_snapshots
+from roles.revisions.snapshots import snapshot_of
 from roles.selectors import profile_from_snapshot
 from roles.services import create_role, revert_role, submit_role_edit
-from roles.snapshots import snapshot_of
 
 SUCCESS_MESSAGES = {
     "saved": gettext_lazy("Ihre Änderungen sind gespeichert."),
@@ -162,9 +163,3 @@ def role_revert(request: HttpRequest, slug: str, version_id: int) -> HttpRespons
     for note in dropped:
         messages.warning(request, note)
     return redirect(role)
-
-
-def recent_changes(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "roles/recent_changes.html", {"changes": history.recent_changes()}
-    )

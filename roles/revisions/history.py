@@ -15,7 +15,7 @@ from django.urls import reverse
 from reversion.models import Revision, Version
 
 from roles.models import Competency, Role, RoleCompetency, RoleRelation, RoleTask, Task
-from roles.snapshots import Snapshot, build_snapshot
+from roles.revisions.snapshots import Snapshot, build_snapshot
 
 ROLE_FOLLOWS = ["task_assignments", "competency_assignments", "relations_out"]
 

@@ -1,0 +1,52 @@
+"""Text helpers shared by indexing and querying: German stems and highlighting.
+
+Snowball stemmer objects keep state between calls, so one shared instance gives wrong
+stems (and ``IndexError``) under threaded servers: every thread gets its own.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import snowballstemmer
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WORD = re.compile(r"\w+", re.UNICODE)
+_local = threading.local()
+
+
+def _stemmer():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("german")
+    return stemmer
+
+
+def stem_words(words: list[str]) -> list[str]:
+    """German Snowball stems of already split words, lower-cased first."""
+    return _stemmer().stemWords([word.lower() for word in words])
+
+
+def stems(text: str) -> list[str]:
+    return stem_words(WORD.findall(text or ""))
+
+
+def highlight(text: str, word_stems: list[str]) -> SafeString:
+    """Escape the text, then mark whole words that begin with a searched stem."""
+    if not word_stems:
+        return mark_safe(escape(text))  # noqa: S308
+    pattern = re.compile(
+        r"\b("
+        + "|".join(re.escape(s) for s in sorted(word_stems, key=len, reverse=True))
+        + r")\w*",
+        re.IGNORECASE,
+    )
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[last : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308
