@@ -1,10 +1,17 @@
-"""Role data in the shape the engine needs: plain values, no database access."""
+"""Plain role data: what the role page, the comparison, exports and (later) the API
+and job-ad check read. Built from the database in a fixed number of queries; the
+dataclasses themselves need no database, so engines and exporters test without one."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
+
 from roles.choices import Responsibility
+from roles.models import Role, RoleCompetency, RoleTask
+from roles.schema import FACTS, FactSpec
 
 DOING = {Responsibility.OWNS, Responsibility.CARRIES_OUT, Responsibility.CONTRIBUTES}
 
@@ -19,6 +26,7 @@ class TaskEntry:
     responsibility: str
     responsibility_label: str
     note: str = ""
+    is_illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,7 @@ class CompetencyEntry:
     level_label: str
     is_essential: bool = True
     note: str = ""
+    is_illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,9 @@ class Fact:
     plain: str
     expert: str
     code: str
+    page: str = ""
+    url: str = ""
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,3 +85,103 @@ class RoleData:
 def is_doing(entry: TaskEntry | None) -> bool:
     """True when a role takes part in a task: owns, carries out or contributes."""
     return entry is not None and entry.responsibility in DOING
+
+
+def load_role_data(slugs: Sequence[str]) -> list[RoleData]:
+    """Role data in the requested order; unknown slugs are simply absent."""
+    roles = Role.objects.filter(slug__in=list(slugs)).prefetch_related(
+        Prefetch("task_assignments", queryset=RoleTask.objects.select_related("task")),
+        Prefetch(
+            "competency_assignments",
+            queryset=RoleCompetency.objects.select_related("competency"),
+        ),
+        "relations_out",
+    )
+    by_slug = {role.slug: role for role in roles}
+    slug_by_id = {role.pk: role.slug for role in roles}
+    return [role_data(by_slug[slug], slug_by_id) for slug in slugs if slug in by_slug]
+
+
+def role_data(role: Role, slug_by_id: dict[int, str]) -> RoleData:
+    """One role with prefetched assignments; relations only to roles in slug_by_id."""
+    return RoleData(
+        slug=role.slug,
+        title=role.title,
+        url=role.get_absolute_url(),
+        summary=role.summary,
+        orientation=role.orientation,
+        orientation_label=role.orientation_label,
+        position=role.position,
+        position_label=role.get_position_display(),
+        facts=comparison_facts(role),
+        tasks=tuple(_task_entry(a) for a in role.task_assignments.all()),
+        competencies=tuple(
+            _competency_entry(a) for a in role.competency_assignments.all()
+        ),
+        relations=tuple(
+            RelationEntry(
+                slug_by_id[r.to_role_id], r.kind, r.get_kind_display(), r.description
+            )
+            for r in role.relations_out.all()
+            if r.to_role_id in slug_by_id
+        ),
+    )
+
+
+def fact_of(spec: FactSpec, role: Role) -> Fact:
+    plain = spec.plain(role)
+    expert = spec.expert(role) if spec.expert else plain
+    page = spec.page(role) if spec.page else expert
+    return Fact(
+        key=spec.key,
+        label=str(spec.label),
+        expert_label=str(spec.expert_label),
+        plain=plain,
+        expert=expert,
+        code=spec.code(role) if spec.code else plain,
+        page=page,
+        url=spec.url(role) if spec.url and page else "",
+        items=tuple(page.split("\n")) if spec.as_list and page else (),
+    )
+
+
+def comparison_facts(role: Role) -> tuple[Fact, ...]:
+    """The comparison's 'at a glance' rows, in declaration order."""
+    return tuple(fact_of(spec, role) for spec in FACTS if spec.in_comparison)
+
+
+def page_facts(role: Role) -> tuple[Fact, ...]:
+    """The role page's facts that have a value, in declaration order."""
+    facts = (fact_of(spec, role) for spec in FACTS if spec.on_page)
+    return tuple(fact for fact in facts if fact.page)
+
+
+def _task_entry(assignment: RoleTask) -> TaskEntry:
+    task = assignment.task
+    return TaskEntry(
+        slug=task.slug,
+        name=task.name,
+        plain_name=task.plain_name,
+        area=task.area,
+        area_label=task.get_area_display(),
+        responsibility=assignment.responsibility,
+        responsibility_label=assignment.get_responsibility_display(),
+        note=assignment.note,
+        is_illustrative=assignment.is_illustrative,
+    )
+
+
+def _competency_entry(assignment: RoleCompetency) -> CompetencyEntry:
+    competency = assignment.competency
+    return CompetencyEntry(
+        slug=competency.slug,
+        name=competency.name,
+        plain_name=competency.plain_name,
+        kind=competency.kind,
+        kind_label=competency.get_kind_display(),
+        level=assignment.level,
+        level_label=assignment.get_level_display(),
+        is_essential=assignment.is_essential,
+        note=assignment.note,
+        is_illustrative=assignment.is_illustrative,
+    )

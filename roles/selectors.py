@@ -24,6 +24,7 @@ from roles.models import (
     RoleTask,
     Task,
 )
+from roles.readmodels import Fact, page_facts
 from roles.revisions.snapshots import Snapshot, parse_relation_key
 
 
@@ -43,6 +44,7 @@ class RoleProfile:
     excluded_tasks: list[RoleTask]
     competency_groups: list[Group]
     relations: list[RoleRelation]
+    facts: tuple[Fact, ...] = ()
 
 
 def _group(items: Iterable, key_of, order: Iterable) -> list[Group]:
@@ -80,6 +82,7 @@ def _profile(role: Role, tasks, competencies, relations) -> RoleProfile:
             competencies, lambda a: a.competency.kind, CompetencyKind
         ),
         relations=list(relations),
+        facts=page_facts(role),
     )
 
 

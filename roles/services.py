@@ -119,15 +119,21 @@ def submit_role_edit(
     return EditOutcome("conflict", role, theirs, result.conflicts)
 
 
-def revert_role(*, role: Role, version: Version, user: AbstractBaseUser) -> list[str]:
-    """Restore an old revision as a new one; returns what could not be restored."""
+def revert_role(
+    *, role: Role, version: Version, base_number: int, user: AbstractBaseUser
+) -> list[str]:
+    """Restore an old revision as a new one, if ``base_number`` is still the latest.
+
+    Returns what could not be restored; raises ``EditConflict`` when someone saved
+    since the person looked at the revert page.
+    """
     snapshot, dropped = _restorable(snapshot_at(version))
     when = formats.date_format(version.revision.date_created, "DATETIME_FORMAT")
     comment = _("Zurückgesetzt auf die Fassung vom %(date)s") % {"date": when}
     save_role(
         role=role,
         snapshot=snapshot,
-        base_number=role.revision_number,
+        base_number=base_number,
         user=user,
         comment=comment,
     )

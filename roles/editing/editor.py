@@ -17,6 +17,7 @@ from roles.editing.forms import (
 )
 from roles.models import Role
 from roles.revisions.snapshots import Snapshot, parse_relation_key, relation_key
+from roles.schema import ASSIGNMENT_FIELDS
 
 FORMSETS = {
     "tasks": TaskFormSet,
@@ -77,21 +78,19 @@ class RoleEditor:
         return {
             "fields": fields,
             "tasks": {
-                str(f.cleaned_data["task"]): _values(
-                    f, ["responsibility", "note", "is_illustrative"]
-                )
+                str(f.cleaned_data["task"]): _values(f, ASSIGNMENT_FIELDS["tasks"])
                 for f in tasks.kept_forms()
             },
             "competencies": {
                 str(f.cleaned_data["competency"]): _values(
-                    f, ["level", "is_essential", "note", "is_illustrative"]
+                    f, ASSIGNMENT_FIELDS["competencies"]
                 )
                 for f in competencies.kept_forms()
             },
             "relations": {
                 relation_key(
                     f.cleaned_data["to_role"], f.cleaned_data["kind"]
-                ): _values(f, ["description"])
+                ): _values(f, ASSIGNMENT_FIELDS["relations"])
                 for f in relations.kept_forms()
             },
         }

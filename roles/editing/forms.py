@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from roles.choices import CompanySize, Level, RelationKind, Responsibility
 from roles.models import NOTE_MAX_LENGTH, Competency, Role, Task
 from roles.revisions.snapshots import Snapshot
+from roles.schema import FIELD_NAMES, FIELDS, SECTIONS, fields_in, normalise
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BASE_SALT = "roles.edit.base"
@@ -55,27 +56,19 @@ class RoleForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = Role
-        fields = [
-            "title", "slug", "aliases", "family", "seniority", "parent", "summary",
-            "definition", "orientation", "position", "placement", "company_sizes",
-            "industries", "salary_min", "salary_max", "salary_source", "backgrounds",
-            "certificates", "goals", "sources", "is_illustrative", "status",
-            "is_protected",
-        ]  # fmt: skip
+        fields = FIELD_NAMES
         widgets = {
-            "aliases": forms.Textarea(attrs={"rows": 3}),
-            "summary": forms.Textarea(attrs={"rows": 4}),
-            "industries": forms.Textarea(attrs={"rows": 2}),
-            "backgrounds": forms.Textarea(attrs={"rows": 2}),
-            "certificates": forms.Textarea(attrs={"rows": 2}),
-            "goals": forms.Textarea(attrs={"rows": 3}),
-            "sources": forms.Textarea(attrs={"rows": 3}),
+            spec.name: forms.Textarea(attrs={"rows": spec.rows})
+            for spec in FIELDS
+            if spec.rows
         }
 
     def __init__(self, *args, can_protect: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not can_protect:
-            del self.fields["is_protected"]
+            for spec in FIELDS:
+                if spec.maintainers_only:
+                    del self.fields[spec.name]
         parents = Role.objects.order_by("title")
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
@@ -109,14 +102,25 @@ class RoleForm(CleanTextMixin, forms.ModelForm):
 
     def role_fields(self) -> dict:
         """The cleaned role fields in snapshot form (parent as id)."""
-        data = {
-            name: self.cleaned_data[name]
-            for name in self.Meta.fields
-            if name in self.fields
+        return {
+            spec.name: normalise(spec, self.cleaned_data[spec.name])
+            for spec in FIELDS
+            if spec.name in self.fields
         }
-        data["parent"] = data["parent"].pk if data.get("parent") else None
-        data["company_sizes"] = sorted(data.get("company_sizes") or [])
-        return data
+
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        """The form's fieldsets as the declaration groups them."""
+        return [
+            (
+                section.legend,
+                [
+                    self[spec.name]
+                    for spec in fields_in(section.key)
+                    if spec.name in self.fields
+                ],
+            )
+            for section in SECTIONS
+        ]
 
 
 def sign_base(snapshot: Snapshot) -> str:

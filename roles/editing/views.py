@@ -150,7 +150,10 @@ def role_revert(request: HttpRequest, slug: str, version_id: int) -> HttpRespons
     permissions.require(permissions.can_revert_role(request.user, role))
     version = history.version_of(role, version_id)
     try:
-        dropped = revert_role(role=role, version=version, user=request.user)
+        dropped = revert_role(
+            role=role, version=version, base_number=role.revision_number,
+            user=request.user,
+        )  # fmt: skip
     except IntegrityError:
         messages.error(
             request,

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from roles.choices import CompanySize, Level, RelationKind, Responsibility
 from roles.models import Competency, Role, Task
-from roles.revisions.snapshots import ROLE_FIELDS, Snapshot, parse_relation_key
+from roles.revisions.snapshots import Snapshot, parse_relation_key
+from roles.schema import FIELDS, FieldSpec
 
 TOKEN = re.compile(r"(\s+)")
 
@@ -77,11 +78,11 @@ def _chunk_html(changed: bool, old_text: str, new_text: str) -> str:
 def diff_snapshots(old: Snapshot, new: Snapshot) -> RoleDiff:
     names = _Names(old, new)
     diff = RoleDiff()
-    for name in ROLE_FIELDS:
-        before, after = old["fields"].get(name), new["fields"].get(name)
+    for spec in FIELDS:
+        before, after = old["fields"].get(spec.name), new["fields"].get(spec.name)
         if before != after:
-            label = str(Role._meta.get_field(name).verbose_name)
-            old_text, new_text = names.field(name, before), names.field(name, after)
+            label = str(Role._meta.get_field(spec.name).verbose_name)
+            old_text, new_text = names.field(spec, before), names.field(spec, after)
             diff.fields.append(
                 FieldChange(label, old_text, new_text, word_diff(old_text, new_text))
             )
@@ -152,7 +153,12 @@ class _Names:
         role_ids = {
             parse_relation_key(k)[0] for s in (old, new) for k in s["relations"]
         }
-        role_ids |= {s["fields"].get("parent") for s in (old, new)} - {None}
+        role_ids |= {
+            s["fields"].get(spec.name)
+            for s in (old, new)
+            for spec in FIELDS
+            if spec.kind == "role"
+        } - {None}
         self.tasks = dict(
             Task.objects.filter(pk__in=task_ids).values_list("pk", "name")
         )
@@ -174,17 +180,17 @@ class _Names:
         title = self.roles.get(role_id, _("(gelöschte Rolle)"))
         return f"{RelationKind(kind).label} {title}"
 
-    def field(self, name: str, value) -> str:
+    def field(self, spec: FieldSpec, value) -> str:
         if value is None or value == "":
             return ""
-        if name == "parent":
+        if spec.kind == "role":
             return self.roles.get(value, _("(gelöschte Rolle)"))
-        if name == "company_sizes":
+        if spec.kind == "set":
             labels = dict(CompanySize.choices)
             return ", ".join(str(labels.get(code, code)) for code in value)
         if isinstance(value, bool):
             return _("ja") if value else _("nein")
-        choices = Role._meta.get_field(name).choices
+        choices = Role._meta.get_field(spec.name).choices
         if choices:
             return str(dict(choices).get(value, value))
         return str(value)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from roles.revisions.snapshots import SECTIONS, Snapshot
+from roles.schema import FIELDS_BY_NAME
 
 MISSING = object()
 
@@ -34,12 +35,35 @@ def _merge_value(base: Any, theirs: Any, mine: Any) -> tuple[Any, bool]:
     return mine, True
 
 
+def _merge_lines(base: str, theirs: str, mine: str) -> str:
+    """Both sides' list edits: their lines, less what I removed, plus what I added."""
+    base_lines, mine_lines = _lines(base), _lines(mine)
+    removed = set(base_lines) - set(mine_lines)
+    kept = [line for line in _lines(theirs) if line not in removed]
+    added = [line for line in mine_lines if line not in base_lines and line not in kept]
+    return "\n".join(kept + added)
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _merge_field(name: str, base: Any, theirs: Any, mine: Any) -> tuple[Any, bool]:
+    value, conflicted = _merge_value(base, theirs, mine)
+    spec = FIELDS_BY_NAME.get(name)
+    if conflicted and spec is not None and spec.merge == "lines":
+        return _merge_lines(base, theirs, mine), False
+    return value, conflicted
+
+
 def _merge_section(base: dict, theirs: dict, mine: dict, section: str, result) -> dict:
     merged = {}
     for key in sorted({*base, *theirs, *mine}):
-        value, conflicted = _merge_value(
-            base.get(key, MISSING), theirs.get(key, MISSING), mine.get(key, MISSING)
-        )
+        args = base.get(key, MISSING), theirs.get(key, MISSING), mine.get(key, MISSING)
+        if section == "fields" and MISSING not in args:
+            value, conflicted = _merge_field(key, *args)
+        else:
+            value, conflicted = _merge_value(*args)
         if conflicted:
             result.conflicts.append((section, key))
         if value is not MISSING:

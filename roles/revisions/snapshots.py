@@ -11,19 +11,22 @@ from __future__ import annotations
 from typing import Any
 
 from roles.models import Role, RoleCompetency, RoleRelation, RoleTask
+from roles.schema import (
+    ASSIGNMENT_FIELDS,
+    ASSIGNMENT_SECTIONS,
+    FIELD_NAMES,
+    FIELDS,
+    FIELDS_BY_NAME,
+    normalise,
+)
 
 Snapshot = dict[str, dict[str, Any]]
 
-ROLE_FIELDS = [
-    "title", "slug", "aliases", "family", "seniority", "parent", "summary",
-    "definition", "orientation", "position", "placement", "company_sizes",
-    "industries", "salary_min", "salary_max", "salary_source", "backgrounds",
-    "certificates", "goals", "sources", "is_illustrative", "status", "is_protected",
-]  # fmt: skip
-TASK_FIELDS = ["responsibility", "note", "is_illustrative"]
-COMPETENCY_FIELDS = ["level", "is_essential", "note", "is_illustrative"]
-RELATION_FIELDS = ["description"]
-SECTIONS = ("tasks", "competencies", "relations")
+ROLE_FIELDS = FIELD_NAMES
+TASK_FIELDS = ASSIGNMENT_FIELDS["tasks"]
+COMPETENCY_FIELDS = ASSIGNMENT_FIELDS["competencies"]
+RELATION_FIELDS = ASSIGNMENT_FIELDS["relations"]
+SECTIONS = ASSIGNMENT_SECTIONS
 
 
 def relation_key(to_role_id: int, kind: str) -> str:
@@ -35,16 +38,16 @@ def parse_relation_key(key: str) -> tuple[int, str]:
     return int(to_role_id), kind
 
 
-def _field_value(values: dict[str, Any], name: str) -> Any:
-    if name == "parent":
-        return values.get("parent_id", values.get("parent"))
-    if name == "company_sizes":
-        return sorted(values.get(name) or [])
-    return values.get(name)
+def _role_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """Role fields from ``.values()`` (``parent_id``), a form, or a stored version."""
+    return {
+        spec.name: normalise(spec, values.get(spec.db_name, values.get(spec.name)))
+        for spec in FIELDS
+    }
 
 
 def _pick(values: dict[str, Any], names: list[str]) -> dict[str, Any]:
-    return {name: _field_value(values, name) for name in names}
+    return {name: values.get(name) for name in names}
 
 
 def build_snapshot(
@@ -55,7 +58,7 @@ def build_snapshot(
 ) -> Snapshot:
     """Assemble a snapshot from plain dicts of the role and its assignment rows."""
     return {
-        "fields": _pick(role_values, ROLE_FIELDS),
+        "fields": _role_fields(role_values),
         "tasks": {str(t["task_id"]): _pick(t, TASK_FIELDS) for t in tasks},
         "competencies": {
             str(c["competency_id"]): _pick(c, COMPETENCY_FIELDS) for c in competencies
@@ -69,7 +72,7 @@ def build_snapshot(
 
 def snapshot_of(role: Role) -> Snapshot:
     """The role's current state in the database (four queries)."""
-    values = Role.objects.filter(pk=role.pk).values(*_db_names(ROLE_FIELDS)).get()
+    values = Role.objects.filter(pk=role.pk).values(*_db_names()).get()
     return build_snapshot(
         values,
         list(RoleTask.objects.filter(role=role).values("task_id", *TASK_FIELDS)),
@@ -86,14 +89,14 @@ def snapshot_of(role: Role) -> Snapshot:
     )
 
 
-def _db_names(names: list[str]) -> list[str]:
-    return ["parent_id" if name == "parent" else name for name in names]
+def _db_names() -> list[str]:
+    return [spec.db_name for spec in FIELDS]
 
 
 def apply_snapshot(role: Role, snapshot: Snapshot) -> None:
     """Write a snapshot: role fields, then assignments added, changed or removed."""
     for name, value in snapshot["fields"].items():
-        setattr(role, "parent_id" if name == "parent" else name, value)
+        setattr(role, FIELDS_BY_NAME[name].db_name, value)
     role.save()
     _sync(RoleTask, {"role": role}, "task_id", snapshot["tasks"], int)
     _sync(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from roles.choices import Responsibility
 from roles.models import Role, RoleCompetency, RoleTask
+from roles.schema import FIELDS
 
 
 def build_document(
     role: Role, tasks: list[RoleTask], competencies: list[RoleCompetency]
 ) -> str:
-    parts = [role.title, role.aliases, role.summary, role.definition]
+    """The searchable fields of the declaration, then what the role does and knows."""
+    parts = [getattr(role, spec.name) for spec in FIELDS if spec.searchable]
     for assignment in tasks:
         if assignment.responsibility != Responsibility.EXCLUDED:
             parts += [assignment.task.name, assignment.task.plain_name, assignment.note]

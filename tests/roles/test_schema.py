@@ -1,0 +1,160 @@
+"""Every declared role field reaches every place that handles roles.
+
+The test walks ``roles.schema.FIELDS``: a field added there without reaching the
+form, the snapshot and its restore, the diff, the search document or the comparison
+fails here, by name.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import models
+
+from comparisons.engine import build_comparison
+from comparisons.tables import Audience
+from roles.editing.forms import RoleForm
+from roles.models import Role
+from roles.readmodels import load_role_data
+from roles.revisions.diffs import diff_snapshots
+from roles.revisions.history import versions_of
+from roles.revisions.snapshots import snapshot_of
+from roles.schema import FACTS, FIELDS, FieldSpec
+from roles.services import create_role, revert_role, save_role
+from tests.builders import make_role
+
+BASE_FIELDS = {
+    "title": "Grundrolle",
+    "slug": "grundrolle",
+    "aliases": "Erster Name",
+    "family": "social-media",
+    "seniority": "none",
+    "summary": "Eine Rolle für den Test.",
+    "definition": "Eine Definition.",
+    "orientation": 5,
+    "position": "internal",
+    "placement": "Marketing",
+    "company_sizes": ["medium"],
+    "industries": "Handel",
+    "salary_min": 2000,
+    "salary_max": 6000,
+    "salary_source": "Umfrage 2020",
+    "backgrounds": "Studium",
+    "certificates": "Kurs A",
+    "goals": "Ziel A",
+    "sources": "Quelle A",
+    "status": "draft",
+    "is_illustrative": False,
+    "is_protected": False,
+    "parent": None,
+}
+
+
+def _changed_value(spec: FieldSpec, old, other_role: Role):
+    """A valid value different from ``old``, chosen from the model field's type."""
+    field = Role._meta.get_field(spec.name)
+    if spec.kind == "role":
+        return other_role.pk
+    if spec.kind == "set":
+        return ["large", "small"]
+    if field.choices:
+        return next(value for value, _label in field.choices if value != old)
+    if isinstance(field, models.BooleanField):
+        return not old
+    if spec.name == "orientation":
+        return 9
+    if isinstance(field, models.PositiveIntegerField):
+        return old + 500
+    if spec.name == "slug":
+        return "geaenderter-kurzname"
+    return f"{old} Neuwort{spec.name.replace('_', '')}"
+
+
+@pytest.fixture
+def shaped(db, editor):
+    fields = dict(BASE_FIELDS)
+    snapshot = {"fields": fields, "tasks": {}, "competencies": {}, "relations": {}}
+    role = create_role(snapshot=snapshot, user=editor, comment="Anlage")
+    return role, make_role(title="Vergleichsrolle")
+
+
+def _comparison_text(role: Role, other: Role) -> str:
+    """Both wordings of the comparison: a field may show in only one of them."""
+    data = load_role_data([role.slug, other.slug])
+    parts = []
+    for audience in Audience:
+        table = build_comparison(data, audience=audience)
+        parts += [header.title for header in table.roles]
+        for section in table.sections:
+            for row in section.rows:
+                parts += [row.label, *(cell.text for cell in row.cells)]
+    return "\n".join(parts)
+
+
+def test_the_declaration_covers_every_editable_model_field():
+    editable = {
+        f.name
+        for f in Role._meta.get_fields()
+        if getattr(f, "editable", False)
+        and f.concrete
+        and not f.auto_created
+        and f.name not in {"created_at", "updated_at", "revision_number"}
+    }
+    assert editable == {spec.name for spec in FIELDS}
+
+
+def test_every_fact_reads_declared_fields():
+    declared = {spec.name for spec in FIELDS}
+    for fact in FACTS:
+        assert set(fact.reads) <= declared, fact.key
+
+
+def test_every_field_is_in_the_form_and_one_fieldset():
+    form = RoleForm(can_protect=True)
+    shown = [field.name for _legend, fields in form.sections() for field in fields]
+    for spec in FIELDS:
+        assert spec.name in form.fields, spec.name
+        assert shown.count(spec.name) == 1, spec.name
+
+
+def test_maintainer_only_fields_are_hidden_from_editors():
+    form = RoleForm(can_protect=False)
+    for spec in FIELDS:
+        assert (spec.name in form.fields) != spec.maintainers_only, spec.name
+
+
+@pytest.mark.parametrize("spec", FIELDS, ids=lambda spec: spec.name)
+def test_each_field_reaches_snapshot_restore_diff_search_and_comparison(
+    shaped, editor, spec
+):
+    role, other = shaped
+    before = snapshot_of(role)
+    old_value = before["fields"][spec.name]
+    assert old_value == BASE_FIELDS[spec.name] or spec.kind == "set"
+    comparison_before = _comparison_text(role, other)
+
+    new_value = _changed_value(spec, old_value, other)
+    changed = {**before, "fields": {**before["fields"], spec.name: new_value}}
+    save_role(
+        role=role,
+        snapshot=changed,
+        base_number=role.revision_number,
+        user=editor,
+        comment="Änderung",
+    )
+    role.refresh_from_db()
+    after = snapshot_of(role)
+    assert after["fields"][spec.name] == new_value, "snapshot after save"
+
+    diff = diff_snapshots(before, after)
+    label = str(Role._meta.get_field(spec.name).verbose_name)
+    assert [change.label for change in diff.fields] == [label], "diff"
+
+    if spec.searchable:
+        assert f"Neuwort{spec.name}" in role.search_document, "search document"
+    if spec.compared:
+        assert _comparison_text(role, other) != comparison_before, "comparison"
+
+    first = versions_of(role).last()
+    revert_role(role=role, version=first, base_number=role.revision_number, user=editor)
+    role.refresh_from_db()
+    assert snapshot_of(role)["fields"][spec.name] == old_value, "restore"
