@@ -183,6 +183,15 @@ class Role(models.Model):
             raise ValidationError(
                 {"parent": ValidationError(message, code="parent_is_self")}
             )
+        if self.parent_id and self.pk and self._parent_chain_reaches_self():
+            message = _(
+                "„%(parent)s“ ist selbst eine Spezialisierung dieser Rolle; "
+                "das ergäbe einen Kreis. Bitte wählen Sie eine andere Rolle."
+            )
+            error = ValidationError(
+                message, code="parent_cycle", params={"parent": self.parent}
+            )
+            raise ValidationError({"parent": error})
         unknown = [
             code for code in self.company_sizes if code not in CompanySize.values
         ]
@@ -196,6 +205,21 @@ class Role(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
+
+    def _parent_chain_reaches_self(self) -> bool:
+        """Walk up the chosen parent's ancestors (one query per level, bounded)."""
+        seen: set[int] = set()
+        current = self.parent_id
+        while current is not None and current not in seen and len(seen) < 100:
+            if current == self.pk:
+                return True
+            seen.add(current)
+            current = (
+                Role.objects.filter(pk=current)
+                .values_list("parent_id", flat=True)
+                .first()
+            )
+        return False
 
     @property
     def orientation_label(self) -> str:
@@ -438,3 +462,19 @@ class RoleRelation(models.Model):
         return (self.from_role.slug, self.to_role.slug, self.kind)
 
     natural_key.dependencies = ["roles.role"]
+
+
+class RoleOldSlug(models.Model):
+    """A slug a role had before it was renamed: old links redirect to the role."""
+
+    slug = models.SlugField(_("früherer Kurzname"), max_length=80, unique=True)
+    role = models.ForeignKey(Role, related_name="old_slugs", on_delete=models.CASCADE)
+    created_at = models.DateTimeField(_("umbenannt am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("früherer Kurzname")
+        verbose_name_plural = _("frühere Kurznamen")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return f"{self.slug} → {self.role.slug}"

@@ -99,6 +99,10 @@ def normalise(spec: FieldSpec, value: Any) -> Any:
         return getattr(value, "pk", value)
     if spec.kind == "set":
         return sorted(value or [])
+    if isinstance(value, str):
+        # As forms clean text: LF line ends, no surrounding blanks. Every door
+        # then stores the same text, and an unchanged form compares equal.
+        return value.replace("\r\n", "\n").strip()
     return value
 
 

@@ -1,8 +1,14 @@
-"""Writes to the wiki: each is atomic, attributed, and one revision.
+"""Writes to the wiki — the only code that writes roles, tasks and competencies.
 
-Saving is a compare-and-swap on ``Role.revision_number``: an edit based on an older
-number never overwrites a newer one. A crossed edit is merged when the two changes do
-not touch the same thing, and otherwise comes back as a conflict with nothing lost.
+Every door (wiki forms, management commands, later importers, the API and accepted
+proposals) comes through here, and every write here:
+
+- validates the models (``full_clean``), so no door can store what a form refuses;
+- is a compare-and-swap on ``revision_number``: an edit based on an older number
+  never overwrites a newer one (``EditConflict``);
+- makes exactly one revision, or none when nothing changed;
+- refreshes derived data: the stored HTML (in ``Role.save``), search documents, and
+  the old-slug redirects of a renamed role.
 """
 
 from __future__ import annotations
@@ -13,11 +19,11 @@ import reversion
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from reversion.models import Version
 
-from roles.models import CatalogueEntry, Competency, Role, Task
+from roles.models import CatalogueEntry, Competency, Role, RoleOldSlug, Task
 from roles.revisions.history import snapshot_at
 from roles.revisions.merge import three_way_merge
 from roles.revisions.snapshots import (
@@ -28,22 +34,27 @@ from roles.revisions.snapshots import (
 )
 from roles.search.index import refresh_search_documents
 
+SAVED, MERGED, DUPLICATE, UNCHANGED, CONFLICT = (
+    "saved", "merged", "duplicate", "unchanged", "conflict",
+)  # fmt: skip
+
 
 class EditConflict(Exception):
-    """Someone saved the role after the edit's base revision."""
+    """Someone saved the entry after the edit's base revision."""
 
 
 @dataclass
 class EditOutcome:
     status: str
-    """``saved``, ``merged``, ``duplicate`` (already saved) or ``conflict``."""
+    """``saved``, ``merged``, ``duplicate`` (already saved), ``unchanged`` or
+    ``conflict``."""
     role: Role
     theirs: Snapshot | None = None
     conflicts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def succeeded(self) -> bool:
-        return self.status != "conflict"
+        return self.status != CONFLICT
 
 
 def save_role(
@@ -51,10 +62,17 @@ def save_role(
     role: Role,
     snapshot: Snapshot,
     base_number: int,
-    user: AbstractBaseUser,
+    user: AbstractBaseUser | None,
     comment: str,
-) -> Role:
-    """Write the snapshot as one revision, if ``base_number`` is still the latest."""
+) -> str:
+    """Write the snapshot as one revision if ``base_number`` is still the latest.
+
+    Returns ``saved``, or ``unchanged`` (and writes nothing) when the role already
+    is in that state; raises ``EditConflict`` or ``ValidationError``.
+    """
+    if snapshot_of(role) == snapshot:
+        return UNCHANGED
+    old_slug = Role.objects.filter(pk=role.pk).values_list("slug", flat=True).get()
     with transaction.atomic(), reversion.create_revision():
         claimed = Role.objects.filter(pk=role.pk, revision_number=base_number).update(
             revision_number=F("revision_number") + 1
@@ -63,18 +81,31 @@ def save_role(
             raise EditConflict
         role.revision_number = base_number + 1
         apply_snapshot(role, snapshot)
+        _remember_renaming(role, old_slug)
         refresh_search_documents([role.pk])
         _record(role, user, comment)
-    return role
+    return SAVED
 
 
-def create_role(*, snapshot: Snapshot, user: AbstractBaseUser, comment: str) -> Role:
+def create_role(
+    *, snapshot: Snapshot, user: AbstractBaseUser | None, comment: str
+) -> Role:
+    """A new role with its assignments, as its first revision."""
     with transaction.atomic(), reversion.create_revision():
         role = Role(revision_number=1)
         apply_snapshot(role, snapshot)
+        RoleOldSlug.objects.filter(slug=role.slug).delete()
         refresh_search_documents([role.pk])
         _record(role, user, comment or _("Rolle angelegt"))
     return role
+
+
+def _remember_renaming(role: Role, old_slug: str) -> None:
+    """Old links keep working: the previous slug redirects to the role."""
+    if old_slug == role.slug:
+        return
+    RoleOldSlug.objects.filter(slug=role.slug).delete()
+    RoleOldSlug.objects.update_or_create(slug=old_slug, defaults={"role": role})
 
 
 def submit_role_edit(
@@ -87,61 +118,75 @@ def submit_role_edit(
     comment: str,
 ) -> EditOutcome:
     """Save an edit; on a crossed edit merge, recognise a double submit, or report."""
+    if mine == base:
+        return EditOutcome(UNCHANGED, role)
+    if snapshot_of(role) == mine:
+        # Already in this state: a double click, or someone made the same change.
+        stale = role.revision_number != base_number
+        return EditOutcome(DUPLICATE if stale else UNCHANGED, role)
     try:
-        save_role(
-            role=role,
-            snapshot=mine,
-            base_number=base_number,
-            user=user,
+        status = save_role(
+            role=role, snapshot=mine, base_number=base_number, user=user,
             comment=comment,
-        )
-        return EditOutcome("saved", role)
+        )  # fmt: skip
+        return EditOutcome(status, role)
     except EditConflict:
         pass
     role.refresh_from_db()
     theirs = snapshot_of(role)
     if theirs == mine:
-        return EditOutcome("duplicate", role)
+        return EditOutcome(DUPLICATE, role)
     result = three_way_merge(base, theirs, mine)
     if result.is_clean:
         try:
             save_role(
-                role=role,
-                snapshot=result.merged,
-                base_number=role.revision_number,
-                user=user,
-                comment=comment,
-            )
-            return EditOutcome("merged", role)
+                role=role, snapshot=result.merged, base_number=role.revision_number,
+                user=user, comment=comment,
+            )  # fmt: skip
+            return EditOutcome(MERGED, role)
         except EditConflict:
             role.refresh_from_db()
             theirs = snapshot_of(role)
-    return EditOutcome("conflict", role, theirs, result.conflicts)
+    return EditOutcome(CONFLICT, role, theirs, result.conflicts)
+
+
+@dataclass(frozen=True)
+class RevertPlan:
+    """What reverting to a version would write, and what it cannot bring back."""
+
+    snapshot: Snapshot
+    dropped: list[str]
+
+
+def plan_revert(role: Role, version: Version) -> RevertPlan:
+    """The state a revert would restore, for the confirmation page and the write."""
+    snapshot, dropped = _restorable(snapshot_at(version), snapshot_of(role))
+    return RevertPlan(snapshot, dropped)
 
 
 def revert_role(
     *, role: Role, version: Version, base_number: int, user: AbstractBaseUser
-) -> list[str]:
+) -> tuple[str, list[str]]:
     """Restore an old revision as a new one, if ``base_number`` is still the latest.
 
-    Returns what could not be restored; raises ``EditConflict`` when someone saved
-    since the person looked at the revert page.
+    Returns the status (``saved`` or ``unchanged``) and what could not be restored;
+    raises ``EditConflict`` when someone saved since the person saw the revert page.
     """
-    snapshot, dropped = _restorable(snapshot_at(version))
-    when = formats.date_format(version.revision.date_created, "DATETIME_FORMAT")
-    comment = _("Zurückgesetzt auf die Fassung vom %(date)s") % {"date": when}
-    save_role(
-        role=role,
-        snapshot=snapshot,
-        base_number=base_number,
-        user=user,
+    plan = plan_revert(role, version)
+    when = timezone.localtime(version.revision.date_created)
+    comment = _("Zurückgesetzt auf die Fassung vom %(date)s") % {
+        "date": formats.date_format(when, "DATETIME_FORMAT")
+    }
+    status = save_role(
+        role=role, snapshot=plan.snapshot, base_number=base_number, user=user,
         comment=comment,
-    )
-    return dropped
+    )  # fmt: skip
+    return status, plan.dropped
 
 
-def _restorable(snapshot: Snapshot) -> tuple[Snapshot, list[str]]:
-    """Drop assignments whose task, competency or role was deleted since."""
+def _restorable(snapshot: Snapshot, current: Snapshot) -> tuple[Snapshot, list[str]]:
+    """Drop assignments whose task, competency or role was deleted since; fields
+    the old version did not know yet keep their current value."""
     tasks = set(
         Task.objects.filter(pk__in=snapshot["tasks"]).values_list("pk", flat=True)
     )
@@ -152,8 +197,12 @@ def _restorable(snapshot: Snapshot) -> tuple[Snapshot, list[str]]:
     )
     targets = {parse_relation_key(key)[0] for key in snapshot["relations"]}
     roles = set(Role.objects.filter(pk__in=targets).values_list("pk", flat=True))
+    fields = {
+        name: current["fields"][name] if value is None and name in _NOT_NULL else value
+        for name, value in snapshot["fields"].items()
+    }
     kept = {
-        "fields": dict(snapshot["fields"]),
+        "fields": fields,
         "tasks": {k: v for k, v in snapshot["tasks"].items() if int(k) in tasks},
         "competencies": {
             k: v for k, v in snapshot["competencies"].items() if int(k) in competencies
@@ -176,9 +225,13 @@ def _restorable(snapshot: Snapshot) -> tuple[Snapshot, list[str]]:
     return kept, dropped
 
 
-def _record(obj, user: AbstractBaseUser, comment: str) -> None:
+_NOT_NULL = {f.name for f in Role._meta.concrete_fields if not f.null}
+
+
+def _record(obj, user: AbstractBaseUser | None, comment: str) -> None:
     reversion.add_to_revision(obj)
-    reversion.set_user(user)
+    if user is not None:
+        reversion.set_user(user)
     reversion.set_comment(comment[:500])
 
 
@@ -186,11 +239,17 @@ def save_catalogue_entry(
     *,
     entry: CatalogueEntry,
     base_number: int | None,
-    user: AbstractBaseUser,
+    user: AbstractBaseUser | None,
     comment: str,
-) -> CatalogueEntry:
-    """Save a task or competency as one revision; refuse if someone saved meanwhile."""
+) -> str:
+    """Save a task or competency as one revision; refuse if someone saved meanwhile.
+
+    Returns ``saved`` or ``unchanged`` (nothing written).
+    """
     model = type(entry)
+    entry.full_clean(exclude=["revision_number"])
+    if entry.pk is not None and _entry_unchanged(entry):
+        return UNCHANGED
     with transaction.atomic(), reversion.create_revision():
         if entry.pk is None:
             entry.revision_number = 1
@@ -203,7 +262,43 @@ def save_catalogue_entry(
             entry.revision_number = (base_number or 0) + 1
         entry.save()
         _record(entry, user, comment)
-    # Roles quote task and competency names in their search documents.
-    using = entry.role_assignments.values_list("role_id", flat=True)
-    refresh_search_documents(list(using))
-    return entry
+        # Roles quote task and competency names in their search documents.
+        using = entry.role_assignments.values_list("role_id", flat=True)
+        refresh_search_documents(list(using))
+    return SAVED
+
+
+def _entry_unchanged(entry: CatalogueEntry) -> bool:
+    names = [
+        f.attname
+        for f in type(entry)._meta.concrete_fields
+        if f.editable and f.name != "id"
+    ]
+    stored = type(entry).objects.filter(pk=entry.pk).values(*names).first()
+    return stored == {name: getattr(entry, name) for name in names}
+
+
+def record_loaded_catalogue(*, comment: str, force: bool = False) -> int:
+    """Give every loaded role, task and competency its revision.
+
+    Fixtures are loaded raw (no ``save()``); this makes the shipped state the first
+    revision of each entry, so the first edit can be diffed against and reverted.
+    With ``force`` (a reload over edits) every entry gets a new revision.
+    Returns how many revisions were made.
+    """
+    count = 0
+    for model in (Task, Competency, Role):
+        known = set(Version.objects.get_for_model(model).values_list("object_id"))
+        for obj in model.objects.order_by("pk"):
+            if not force and (str(obj.pk),) in known:
+                continue
+            with transaction.atomic(), reversion.create_revision():
+                model.objects.filter(pk=obj.pk).update(
+                    revision_number=F("revision_number") + 1
+                )
+                obj.refresh_from_db()
+                obj.save()  # re-renders stored HTML from the Markdown
+                _record(obj, None, comment)
+            count += 1
+    refresh_search_documents()
+    return count

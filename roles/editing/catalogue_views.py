@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from roles import permissions
-from roles.editing.forms import CompetencyForm, TaskForm
+from roles.editing.forms import (
+    NOTHING_CHANGED,
+    CompetencyForm,
+    TaskForm,
+    add_service_errors,
+)
 from roles.models import Competency, Task
 from roles.revisions import history
-from roles.services import EditConflict, save_catalogue_entry
+from roles.services import UNCHANGED, EditConflict, save_catalogue_entry
 
 KINDS = {
     "task": (Task, TaskForm, _("Aufgabe")),
@@ -19,6 +26,7 @@ KINDS = {
 }
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @permissions.login_for_reading_else_403
 def entry_edit(
     request: HttpRequest, kind: str, slug: str | None = None
@@ -35,12 +43,15 @@ def entry_edit(
     if not form.is_valid():
         return _render(request, kind, form, entry, status=400)
     try:
-        saved = save_catalogue_entry(
+        status = save_catalogue_entry(
             entry=form.instance,
             base_number=form.cleaned_data.get("base_number"),
             user=request.user,
             comment=form.cleaned_data.get("edit_summary", ""),
         )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return _render(request, kind, form, entry, status=400)
     except EditConflict:
         form.add_error(
             None,
@@ -52,8 +63,11 @@ def entry_edit(
             ),
         )
         return _render(request, kind, form, entry, status=409)
-    messages.success(request, _("%(label)s gespeichert.") % {"label": label})
-    return redirect(saved)
+    if status == UNCHANGED:
+        messages.info(request, NOTHING_CHANGED)
+    else:
+        messages.success(request, _("%(label)s gespeichert.") % {"label": label})
+    return redirect(form.instance)
 
 
 def _render(request, kind: str, form, entry, *, status: int = 200) -> HttpResponse:
@@ -61,6 +75,7 @@ def _render(request, kind: str, form, entry, *, status: int = 200) -> HttpRespon
     return render(request, "roles/catalogue_form.html", context, status=status)
 
 
+@require_safe
 def entry_history(request: HttpRequest, kind: str, slug: str) -> HttpResponse:
     model, _form, label = KINDS[kind]
     entry = get_object_or_404(model, slug=slug)

@@ -18,6 +18,16 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BASE_SALT = "roles.edit.base"
 EDIT_SUMMARY_MAX_LENGTH = 200
 RESERVED_SLUGS = {"new"}
+NOTHING_CHANGED = _("Nichts geändert – es wurde keine neue Fassung angelegt.")
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show the model rules a service refused on the form, by field where possible."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class CleanTextMixin:

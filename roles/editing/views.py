@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_safe
 
 from roles import permissions
 from roles.editing.editor import RoleEditor
+from roles.editing.forms import NOTHING_CHANGED, add_service_errors
 from roles.models import Role
+from roles.renamed import follow_renamed_slug
 from roles.revisions import history
 from roles.revisions.diffs import diff_snapshots
 from roles.revisions.snapshots import snapshot_of
 from roles.selectors import profile_from_snapshot
-from roles.services import create_role, revert_role, submit_role_edit
+from roles.services import (
+    UNCHANGED,
+    EditConflict,
+    create_role,
+    plan_revert,
+    revert_role,
+    submit_role_edit,
+)
 
 SUCCESS_MESSAGES = {
     "saved": gettext_lazy("Ihre Änderungen sind gespeichert."),
@@ -26,9 +36,12 @@ SUCCESS_MESSAGES = {
         "berührten sich nicht und wurden zusammengeführt."
     ),
     "duplicate": gettext_lazy("Diese Änderungen waren bereits gespeichert."),
+    "unchanged": NOTHING_CHANGED,
 }
+FORM_METHODS = ["GET", "HEAD", "POST"]
 
 
+@require_http_methods(FORM_METHODS)
 @permissions.login_for_reading_else_403
 def role_create(request: HttpRequest) -> HttpResponse:
     permissions.require(request.user.has_perm("roles.add_role"))
@@ -39,16 +52,26 @@ def role_create(request: HttpRequest) -> HttpResponse:
     editor = RoleEditor.bound(request.POST, None, can_protect=can_protect)
     if not editor.is_valid():
         return _render_form(request, None, editor, status=400)
-    role = create_role(
-        snapshot=editor.snapshot(None), user=request.user, comment=editor.edit_summary()
-    )
+    try:
+        role = create_role(
+            snapshot=editor.snapshot(None), user=request.user,
+            comment=editor.edit_summary(),
+        )  # fmt: skip
+    except (ValidationError, IntegrityError) as error:
+        _show_refusal(editor, error)
+        return _render_form(request, None, editor, status=400)
     messages.success(request, _("Die Rolle ist angelegt."))
     return redirect(role)
 
 
+@require_http_methods(FORM_METHODS)
 @permissions.login_for_reading_else_403
+@follow_renamed_slug
 def role_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    role = get_object_or_404(Role, slug=slug)
+    role = Role.objects.filter(slug=slug).first()
+    if role is None and request.method == "POST":
+        return _render_deleted(request)
+    role = role or get_object_or_404(Role, slug=slug)
     permissions.require(permissions.can_edit_role(request.user, role))
     can_protect = permissions.can_protect(request.user)
     if request.method != "POST":
@@ -72,13 +95,31 @@ def role_edit(request: HttpRequest, slug: str) -> HttpResponse:
             role=role, mine=editor.snapshot(base), base=base, base_number=base_number,
             user=request.user, comment=editor.edit_summary(),
         )  # fmt: skip
-    except IntegrityError:
-        editor.form.add_error("slug", _("Dieser Kurzname ist schon vergeben."))
+    except (ValidationError, IntegrityError) as error:
+        _show_refusal(editor, error)
         return _render_form(request, role, editor, status=400)
     if outcome.succeeded:
-        messages.success(request, SUCCESS_MESSAGES[outcome.status])
+        level = messages.INFO if outcome.status == UNCHANGED else messages.SUCCESS
+        messages.add_message(request, level, SUCCESS_MESSAGES[outcome.status])
         return redirect(outcome.role)
     return _render_conflict(request, outcome, base)
+
+
+def _show_refusal(editor: RoleEditor, error: Exception) -> None:
+    """A rule the service refused (a race the form could not see): say what."""
+    if isinstance(error, ValidationError):
+        add_service_errors(editor.form, error)
+    else:
+        editor.form.add_error("slug", _("Dieser Kurzname ist schon vergeben."))
+
+
+def _render_deleted(request: HttpRequest) -> HttpResponse:
+    """The role was deleted while being edited: keep the text, offer a new role."""
+    can_protect = permissions.can_protect(request.user)
+    editor = RoleEditor.bound(request.POST, None, can_protect=can_protect)
+    editor.is_valid()
+    context = {"deleted": True, "can_create": request.user.has_perm("roles.add_role")}
+    return _render_form(request, None, editor, status=410, extra=context)
 
 
 def _render_conflict(request: HttpRequest, outcome, base) -> HttpResponse:
@@ -109,6 +150,8 @@ def _render_form(
     return render(request, "roles/role_form.html", context, status=status)
 
 
+@require_safe
+@follow_renamed_slug
 def role_history(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
     context = {
@@ -119,6 +162,8 @@ def role_history(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "roles/role_history.html", context)
 
 
+@require_safe
+@follow_renamed_slug
 def role_revision(request: HttpRequest, slug: str, version_id: int) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
     version = history.version_of(role, version_id)
@@ -134,6 +179,8 @@ def role_revision(request: HttpRequest, slug: str, version_id: int) -> HttpRespo
     return render(request, "roles/role_revision.html", context)
 
 
+@require_safe
+@follow_renamed_slug
 def role_diff(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
     old = history.version_of(role, request.GET.get("from"))
@@ -143,26 +190,53 @@ def role_diff(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "roles/role_diff.html", context)
 
 
-@require_POST
+@require_http_methods(FORM_METHODS)
 @permissions.login_for_reading_else_403
+@follow_renamed_slug
 def role_revert(request: HttpRequest, slug: str, version_id: int) -> HttpResponse:
+    """GET: what reverting would change; POST (from that page): revert, if nobody
+    saved since the page was shown."""
     role = get_object_or_404(Role, slug=slug)
     permissions.require(permissions.can_revert_role(request.user, role))
     version = history.version_of(role, version_id)
+    if request.method != "POST":
+        return _render_revert(request, role, version)
     try:
-        dropped = revert_role(
-            role=role, version=version, base_number=role.revision_number,
-            user=request.user,
-        )  # fmt: skip
-    except IntegrityError:
+        base_number = int(request.POST.get("base_number", ""))
+    except ValueError:
+        return _render_revert(request, role, version, status=400)
+    try:
+        status, dropped = revert_role(
+            role=role, version=version, base_number=base_number, user=request.user
+        )
+    except EditConflict:
+        role.refresh_from_db()
+        return _render_revert(request, role, version, status=409)
+    except (ValidationError, IntegrityError):
         messages.error(
             request,
             _("Zurücksetzen nicht möglich: Der alte Kurzname ist inzwischen vergeben."),
         )
         return redirect("roles:history", slug=role.slug)
-    messages.success(
-        request, _("Die Rolle ist auf die gewählte Fassung zurückgesetzt.")
-    )
+    if status == UNCHANGED:
+        messages.info(request, NOTHING_CHANGED)
+    else:
+        messages.success(
+            request, _("Die Rolle ist auf die gewählte Fassung zurückgesetzt.")
+        )
     for note in dropped:
         messages.warning(request, note)
     return redirect(role)
+
+
+def _render_revert(request, role: Role, version, *, status: int = 200):
+    plan = plan_revert(role, version)
+    context = {
+        "role": role,
+        "version": version,
+        "diff": diff_snapshots(snapshot_of(role), plan.snapshot),
+        "dropped": plan.dropped,
+        "base_number": role.revision_number,
+        "conflict": status == 409,
+    }
+    return render(request, "roles/role_revert.html", context, status=status)

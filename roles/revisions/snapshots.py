@@ -97,6 +97,8 @@ def apply_snapshot(role: Role, snapshot: Snapshot) -> None:
     """Write a snapshot: role fields, then assignments added, changed or removed."""
     for name, value in snapshot["fields"].items():
         setattr(role, FIELDS_BY_NAME[name].db_name, value)
+    # Every door writes through here: the model's own rules hold for all of them.
+    role.full_clean(exclude=["revision_number"])
     role.save()
     _sync(RoleTask, {"role": role}, "task_id", snapshot["tasks"], int)
     _sync(
@@ -117,6 +119,7 @@ def _sync(model, owner: dict, key_field: str, wanted: dict, to_key) -> None:
         if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
             for name, value in values.items():
                 setattr(row, name, value)
+            _validate_row(row)
             row.save()
 
 
@@ -135,4 +138,11 @@ def _sync_relations(role: Role, wanted: dict) -> None:
         )
         if relation.pk is None or relation.description != values["description"]:
             relation.description = values["description"]
+            _validate_row(relation)
             relation.save()
+
+
+def _validate_row(row) -> None:
+    """Field rules of an assignment row; its keys and uniqueness the database holds."""
+    keys = [f.name for f in row._meta.concrete_fields if f.is_relation]
+    row.full_clean(exclude=keys, validate_unique=False, validate_constraints=False)

@@ -31,7 +31,8 @@ def test_editor_renames_a_task_for_every_role(client_for, editor, catalogue):
     assert "Diskussionen begleiten und Regeln durchsetzen" in role_page
     history = client.get("/tasks/moderation/history/").content.decode()
     assert "klarer" in history and "redakteur" in history
-    assert Version.objects.get_for_object(task).count() == 1
+    # The shipped state is the first revision; the edit is the second.
+    assert Version.objects.get_for_object(task).count() == 2
 
 
 def test_editor_creates_a_competency(client_for, editor, catalogue):

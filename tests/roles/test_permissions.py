@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from reversion.models import Version
 
 from roles.models import Role
@@ -66,7 +67,10 @@ def test_reverting(request, client_for, revision, persona, status):
     version, _data = revision
     before = _state()
     user = request.getfixturevalue(persona) if persona else None
-    response = client_for(user).post(f"/roles/{SLUG}/history/{version.pk}/revert/")
+    number = Role.objects.get(slug=SLUG).revision_number
+    response = client_for(user).post(
+        reverse("roles:revert", args=[SLUG, version.pk]), {"base_number": number}
+    )
     assert response.status_code == status
     if status == 403:
         assert _state() == before

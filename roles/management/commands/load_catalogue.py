@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from roles.models import Role
-from roles.search.index import refresh_search_documents
+from roles.services import record_loaded_catalogue
 
 CATALOGUE_FIXTURES = ["catalogue.json", "curated.json"]
 
@@ -30,13 +31,22 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Katalog bereits vorhanden – nichts geladen (siehe --force)."
             )
-            refresh_search_documents()
+            # Databases from before baseline revisions get them for unedited entries.
+            record_loaded_catalogue(comment="Mitgelieferter Katalog")
             return
         fixtures = [
             str(settings.BASE_DIR / "fixtures" / name)
             for name in CATALOGUE_FIXTURES
             if (settings.BASE_DIR / "fixtures" / name).exists()
         ]
-        call_command("loaddata", *fixtures, verbosity=options.get("verbosity", 1))
-        # Fixtures are saved raw; the stored search documents are derived here.
-        refresh_search_documents()
+        with transaction.atomic():
+            call_command("loaddata", *fixtures, verbosity=options.get("verbosity", 1))
+            # Fixtures are saved raw: the services give each entry its first
+            # revision and derive stored HTML and search documents.
+            made = record_loaded_catalogue(
+                comment="Mitgelieferter Katalog"
+                + (" (neu geladen mit --force)" if force else ""),
+                force=force,
+            )
+        if options.get("verbosity", 1):
+            self.stdout.write(f"{made} Einträge mit erster Fassung versehen.")
