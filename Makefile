@@ -6,7 +6,12 @@ PORT ?= 8000
 # Screenshots and traces of failed browser tests land in test-results/.
 BROWSER_ARGS ?= --screenshot only-on-failure --output test-results
 
-.PHONY: run test test-fast test-browser browser-deps lint bench messages clean
+.PHONY: run test test-fast test-browser browser-deps lint bench soak messages clean
+
+# Local commands run in debug mode (which allows the public development key);
+# the tests bring their own settings with a test-only key.
+run messages: export DJANGO_DEBUG = 1
+test test-fast test-browser: export DJANGO_SETTINGS_MODULE = config.settings_test
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +27,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_catalogue
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole suite: checks, unit and page tests, then the browser tests in Chromium.
 test: $(VENV)/.installed-test browser-deps node_modules/.package-lock.json

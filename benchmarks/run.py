@@ -99,7 +99,10 @@ def prepare(env: dict) -> None:
 
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="berufsbild-bench-"))
-    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ, "DJANGO_DEBUG": "0", "DJANGO_LOG_LEVEL": "WARNING",
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "benchmark-only-key"),
+    }  # fmt: skip
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
     prepare(env)
     port = free_port()

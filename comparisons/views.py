@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from comparisons.charts import competency_chart_layout
+from comparisons.engine import MAX_ROLES
 from comparisons.exporters import EXPORTERS, export_filename
 from comparisons.models import CuratedComparison
 from comparisons.presenters import export_links, role_controls
@@ -15,10 +23,31 @@ from comparisons.selectors import role_choices
 from comparisons.services import compare_state
 from comparisons.state import ComparisonState, parse_request
 from comparisons.tables import Audience
+from roles.renamed import current_slugs
 
 
+def _renamed_roles_redirect(request: HttpRequest, choices) -> HttpResponse | None:
+    """A shared link with a role's old slug: 301 to the same view with today's."""
+    known = {slug for slug, _title, _aliases in choices}
+    tokens = [
+        t.strip().lower() for t in ",".join(request.GET.getlist("roles")).split(",")
+    ]
+    renamed = current_slugs(
+        [t for t in tokens if t and t not in known][: MAX_ROLES * 2]
+    )
+    if not renamed:
+        return None
+    params = request.GET.copy()
+    params["roles"] = ",".join(renamed.get(token, token) for token in tokens if token)
+    return HttpResponsePermanentRedirect(f"{request.path}?{params.urlencode(',')}")
+
+
+@require_safe
 def compare(request: HttpRequest) -> HttpResponse:
     choices = role_choices()
+    moved = _renamed_roles_redirect(request, choices)
+    if moved:
+        return moved
     parsed = parse_request(request.GET, choices)
     if parsed.added and not parsed.errors:
         return redirect(
@@ -43,11 +72,17 @@ def compare(request: HttpRequest) -> HttpResponse:
     return render(request, "comparisons/compare.html", context)
 
 
+@require_safe
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
-    parsed = parse_request(request.GET, role_choices())
+    choices = role_choices()
+    moved = _renamed_roles_redirect(request, choices)
+    if moved:
+        return moved
+    parsed = parse_request(request.GET, choices)
     return _export_response(fmt, parsed.state, parsed.errors)
 
 
+@require_safe
 def curated(request: HttpRequest, slug: str) -> HttpResponse:
     comparison, state = _curated_state(request, slug)
     result = compare_state(state)
@@ -63,6 +98,7 @@ def curated(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "comparisons/curated.html", context)
 
 
+@require_safe
 def curated_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     _comparison, state = _curated_state(request, slug)
     return _export_response(fmt, state, [])

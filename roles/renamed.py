@@ -25,6 +25,14 @@ def current_slug(old_slug: str) -> str | None:
     )
 
 
+def current_slugs(old_slugs: list[str]) -> dict[str, str]:
+    """Old slug → today's slug, for those of ``old_slugs`` that a role once had."""
+    rows = RoleOldSlug.objects.filter(slug__in=old_slugs).values_list(
+        "slug", "role__slug"
+    )
+    return dict(rows)
+
+
 def follow_renamed_slug(view: Callable) -> Callable:
     """Views taking a role ``slug``: an old slug redirects (GET) or is followed (POST,
     so that a form sent just after a rename keeps its text)."""

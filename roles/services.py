@@ -72,7 +72,11 @@ def save_role(
     """
     if snapshot_of(role) == snapshot:
         return UNCHANGED
-    old_slug = Role.objects.filter(pk=role.pk).values_list("slug", flat=True).get()
+    current = Role.objects.filter(pk=role.pk).values("slug", "revision_number").get()
+    if current["revision_number"] != base_number:
+        # Stale for sure: say so without queueing for the write lock. The
+        # compare-and-swap below stays the authority for the close calls.
+        raise EditConflict
     with transaction.atomic(), reversion.create_revision():
         claimed = Role.objects.filter(pk=role.pk, revision_number=base_number).update(
             revision_number=F("revision_number") + 1
@@ -81,7 +85,7 @@ def save_role(
             raise EditConflict
         role.revision_number = base_number + 1
         apply_snapshot(role, snapshot)
-        _remember_renaming(role, old_slug)
+        _remember_renaming(role, current["slug"])
         refresh_search_documents([role.pk])
         _record(role, user, comment)
     return SAVED

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,10 +26,17 @@ class StoredImage:
 def _detect_format(upload: UploadedFile) -> str:
     """The image format read from the bytes, never from the name or header."""
     try:
-        with Image.open(upload) as image:
-            image_format = image.format
-            width, height = image.size
-            image.verify()
+        with warnings.catch_warnings():
+            # A header claiming a huge size is refused, not decoded.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image_format = image.format
+                width, height = image.size
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(
+            _("Das Bild ist zu groß (mehr als 40 Megapixel)."), code="too_many_pixels"
+        ) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             _("Die Datei ist kein lesbares Bild. Erlaubt sind PNG und JPEG."),

@@ -22,18 +22,23 @@ def catalogue(db):
 def restore_flushed_data() -> None:
     """Transactional tests end with a flush, which also empties what data
     migrations created (the groups) and the catalogue; bring both back."""
+    from roles.models import Role
+
+    ensure_editor_groups()
+    if not Role.objects.exists():
+        call_command("load_catalogue", verbosity=0)
+
+
+def ensure_editor_groups() -> None:
+    """The groups a data migration creates, again after a flush."""
     import importlib
 
     from django.apps import apps
     from django.contrib.auth.models import Group
 
-    from roles.models import Role
-
     if not Group.objects.filter(name="Redaktion").exists():
         migration = importlib.import_module("roles.migrations.0003_editor_groups")
         migration.create_groups(apps, None)
-    if not Role.objects.exists():
-        call_command("load_catalogue", verbosity=0)
 
 
 def _member(django_user_model, username: str, group: str | None):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
 
 from comparisons.exporters.base import (
@@ -12,15 +14,32 @@ from comparisons.exporters.base import (
 )
 from comparisons.tables import ComparisonTable
 
+# Characters Markdown (CommonMark, GitHub, pandoc) gives a meaning to; CommonMark
+# allows a backslash before any ASCII punctuation, so escaping them is always safe.
+# The backslash itself comes first, so that "a\\|b" cannot split a cell.
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~&!$^@])")
+LIST_MARKER_START = re.compile(r"^(\d+)([.)])|^([-+])(?=\s|$)")
+# pandoc's "smart" typography turns -- into a dash and ... into an ellipsis.
+SMART_RUNS = re.compile(r"(?<=-)-|(?<=\.)\.")
+
 
 def _escape(text: str) -> str:
-    """Keep a cell on one line and its pipes from splitting the column."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Data as literal text: one line, no HTML, no Markdown, no split cells."""
+    one_line = " ".join(text.split())
+    escaped = MARKDOWN_SPECIALS.sub(r"\\\1", one_line)
+    escaped = SMART_RUNS.sub(lambda match: "\\" + match.group(0), escaped)
+    # "1. foo" or "- foo" at the start of a list item would start a nested list.
+    return LIST_MARKER_START.sub(_escape_marker, escaped)
+
+
+def _escape_marker(match: re.Match) -> str:
+    number, closer, bullet = match.groups()
+    return f"{number}\\{closer}" if number else f"\\{bullet}"
 
 
 def render_markdown_table(table: ComparisonTable) -> bytes:
     lines = [
-        f"# {title_line(table)}",
+        f"# {_escape(title_line(table))}",
         "",
         f"_{audience_label(table)} · {export_date()}_",
         "",
@@ -29,7 +48,7 @@ def render_markdown_table(table: ComparisonTable) -> bytes:
     lines += [f"- {_escape(point.text)}" for point in table.summary]
     header = [_("Merkmal"), *(role.title for role in table.roles), _("Unterschied")]
     for section in table.sections:
-        lines += ["", f"## {section.title}", ""]
+        lines += ["", f"## {_escape(section.title)}", ""]
         lines.append("| " + " | ".join(_escape(h) for h in header) + " |")
         lines.append("|" + "---|" * len(header))
         for row in section.rows:

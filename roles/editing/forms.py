@@ -238,6 +238,7 @@ class AssignmentFormSet(forms.BaseFormSet):
         return form.cleaned_data[form.key_field]
 
     def clean(self):
+        self._refuse_impossible_counts()
         if any(self.errors):
             return
         seen = set()
@@ -252,6 +253,20 @@ class AssignmentFormSet(forms.BaseFormSet):
                     params={"name": label},
                 )
             seen.add(key)
+
+    def _refuse_impossible_counts(self) -> None:
+        """A tampered row count (negative, or more rows than allowed) would silently
+        drop every row: refuse it instead."""
+        counts = self.management_form.cleaned_data
+        total, initial = counts.get("TOTAL_FORMS", 0), counts.get("INITIAL_FORMS", 0)
+        if total < 0 or initial < 0 or initial > total or total > self.absolute_max:
+            raise ValidationError(
+                _(
+                    "Die Zeilen dieses Abschnitts kamen unvollständig an. Nichts "
+                    "wurde gespeichert; bitte laden Sie die Seite neu."
+                ),
+                code="bad_row_count",
+            )
 
 
 class RelationFormSet(AssignmentFormSet):
@@ -285,6 +300,7 @@ def _formset(form_class, formset_class, extra: int):
         extra=extra,
         can_delete=True,
         max_num=MAX_ROWS,
+        absolute_max=MAX_ROWS + extra,
         validate_max=True,
     )
 

@@ -146,7 +146,7 @@ def test_markdown_has_summary_and_a_table_per_section(table):
 
 def test_markdown_escapes_pipes(formula_table):
     text = EXPORTERS["md"].render(formula_table).decode()
-    assert "\\|' /C calc'!A0" in text
+    assert "\\@cmd\\|' /C calc'\\!A0" in text
 
 
 def test_filename_names_roles_and_date(table):
