@@ -32,6 +32,7 @@ run: $(VENV)/.installed
 ## The whole suite: checks, unit and page tests, then the browser tests in Chromium.
 test: $(VENV)/.installed-test browser-deps node_modules/.package-lock.json
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
 	$(PY) -m pytest -m "not browser"
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser $(BROWSER_ARGS)
 
@@ -48,15 +49,15 @@ node_modules/.package-lock.json: package-lock.json
 	  else echo "Bitte installieren: sudo apt-get install nodejs npm"; exit 1; fi; }
 	npm ci --no-audit --no-fund --silent
 
-## Chromium (Debian package), pdftotext and fonts; installed with apt when missing.
+## Chromium (Debian package), pdftotext, pandoc and fonts; installed with apt when missing.
 browser-deps:
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || { \
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v pandoc >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      chromium poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 \
+	      chromium poppler-utils pandoc fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 \
 	      libharfbuzz-subset0 >/dev/null; \
 	  else \
-	    echo "Bitte installieren: sudo apt-get install chromium poppler-utils fonts-dejavu-core"; exit 1; \
+	    echo "Bitte installieren: sudo apt-get install chromium poppler-utils pandoc fonts-dejavu-core"; exit 1; \
 	  fi; }
 
 lint: $(VENV)/.installed-test
@@ -65,6 +66,10 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py
+
+## 60 s of concurrent readers and an editor on gunicorn with threads (not a test).
+soak: $(VENV)/.installed
+	$(PY) benchmarks/soak.py
 
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l en --no-obsolete --no-location --ignore=.venv \

@@ -93,3 +93,39 @@ def test_load_catalogue_never_overwrites_edits(catalogue):
 def test_stored_definition_html_matches_the_markdown(catalogue):
     for role in Role.objects.all():
         assert role.definition_html == render_markdown(role.definition), role.slug
+
+
+def test_every_shipped_entry_starts_with_one_revision(catalogue):
+    from reversion.models import Version
+
+    for model in (Role, Task, Competency):
+        for entry in model.objects.all():
+            versions = Version.objects.get_for_object(entry)
+            assert versions.count() == 1, entry
+            assert versions.get().revision.get_comment() == "Mitgelieferter Katalog"
+            assert entry.revision_number == 1, entry
+
+
+def test_first_edit_of_a_shipped_role_can_be_diffed_and_reverted(
+    catalogue, client_for, maintainer
+):
+    from django.urls import reverse
+    from reversion.models import Version
+
+    from roles.revisions.snapshots import snapshot_of
+    from tests.roles.forms import edit_data
+
+    client = client_for(maintainer)
+    url = reverse("roles:edit", args=["community-manager"])
+    shipped = snapshot_of(Role.objects.get(slug="community-manager"))
+    data = edit_data(client.get(url))
+    data["summary"] = "Die erste Bearbeitung seit dem Katalog."
+    assert client.post(url, data).status_code == 302
+    role = Role.objects.get(slug="community-manager")
+    new, old = Version.objects.get_for_object(role)[:2]
+    diff = client.get(reverse("roles:diff", args=[role.slug]),
+                      {"from": old.pk, "to": new.pk})  # fmt: skip
+    assert "Die erste Bearbeitung seit dem Katalog.</ins>" in diff.content.decode()
+    revert = reverse("roles:revert", args=[role.slug, old.pk])
+    assert client.post(revert, {"base_number": role.revision_number}).status_code == 302
+    assert snapshot_of(Role.objects.get(slug="community-manager")) == shipped

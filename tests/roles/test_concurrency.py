@@ -9,12 +9,12 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from reversion.models import Version
 
 from roles.models import Role
+from tests.conftest import restore_flushed_data
 from tests.roles.forms import edit_data
 
 SLUG = "community-manager"
@@ -28,8 +28,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def shipped(transactional_db):
-    if not Role.objects.exists():
-        call_command("load_catalogue", verbosity=0)
+    restore_flushed_data()
 
 
 def _logged_in(user) -> Client:
