@@ -72,12 +72,10 @@ def _typed_fields(request: HttpRequest) -> tuple[list, list]:
         if name != "csrfmiddlewaretoken"
         for value in values
     ]
+    # Prose is worth copying by hand; ids, codes and ticks travel in the form only.
     typed = [
         (name, value)
         for name, value in hidden
-        if value.strip() and name not in NOT_TYPED and not name.endswith(_FORMSET_KEYS)
+        if name not in NOT_TYPED and " " in value.strip()
     ]
     return typed, hidden
-
-
-_FORMSET_KEYS = ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS")

@@ -62,6 +62,7 @@ class Fact:
     expert: str
     code: str
     page: str = ""
+    page_label: str = ""
     url: str = ""
     items: tuple[str, ...] = ()
 
@@ -140,6 +141,7 @@ def fact_of(spec: FactSpec, role: Role) -> Fact:
         expert=expert,
         code=spec.code(role) if spec.code else plain,
         page=page,
+        page_label=str(spec.page_label or spec.expert_label),
         url=spec.url(role) if spec.url and page else "",
         items=tuple(page.split("\n")) if spec.as_list and page else (),
     )

@@ -147,6 +147,8 @@ class FactSpec:
     in_comparison: bool = True
     page: Callable[[Role], str] | None = None
     """The role page's wording; defaults to the expert wording."""
+    page_label: str | None = None
+    """The role page's label; defaults to the expert label."""
     url: Callable[[Role], str] | None = None
     """A link for the value on the role page."""
     as_list: bool = False
@@ -211,6 +213,7 @@ FACTS = (
         gettext_lazy("Ausrichtung (strategisch ↔ operativ)"), ("orientation",),
         lambda role: role.orientation_label, _orientation_expert,
         lambda role: str(role.orientation), page=_orientation_page,
+        page_label=gettext_lazy("Ausrichtung"),
     ),
     FactSpec(
         "position", gettext_lazy("Im Haus oder von außen?"), gettext_lazy("Position"),
@@ -219,7 +222,7 @@ FACTS = (
     FactSpec(
         "seniority", gettext_lazy("Erfahrungsstufe"), gettext_lazy("Seniorität"),
         ("seniority",), _display("seniority"), code=lambda role: role.seniority,
-        page=_seniority_page,
+        page=_seniority_page, page_label=gettext_lazy("Stufe"),
     ),
     FactSpec(
         "parent", gettext_lazy("Spezialisierung von"),
@@ -242,12 +245,12 @@ FACTS = (
         "salary", gettext_lazy("Gehalt"), gettext_lazy("Gehaltsspanne"),
         ("salary_min", "salary_max", "salary_source"),
         lambda role: role.salary_label, _salary_expert,
-        lambda role: role.salary_label,
+        lambda role: role.salary_label, page_label=gettext_lazy("Gehalt"),
     ),
     FactSpec(
         "backgrounds", gettext_lazy("Typische Werdegänge"),
         gettext_lazy("Qualifikationshintergrund"), ("backgrounds",),
-        _text("backgrounds"),
+        _text("backgrounds"), page_label=gettext_lazy("Typische Werdegänge"),
     ),
     FactSpec(
         "certificates", gettext_lazy("Zertifikate"),

@@ -60,18 +60,19 @@ def login_page_as(page, live_server_url: str, username: str, **extra) -> None:
 
 
 def save_revisions(role, author, changes: list[dict], comment: str = "") -> list[int]:
-    """Save each dict of field changes as one revision by ``author``; version ids."""
-    import reversion
+    """Save each dict of field changes as one revision by ``author``, through the
+    service as the wiki does; the ids of the new versions, oldest first."""
     from reversion.models import Version
 
+    from roles.revisions.snapshots import snapshot_of
+    from roles.services import save_role
+
+    before = set(Version.objects.get_for_object(role).values_list("pk", flat=True))
     for change in changes:
-        with reversion.create_revision():
-            for name, value in change.items():
-                setattr(role, name, value)
-            role.revision_number += 1
-            role.save()
-            reversion.set_user(author)
-            reversion.set_comment(comment)
-    return list(
-        Version.objects.get_for_object(role).order_by("pk").values_list("pk", flat=True)
-    )
+        role.refresh_from_db()
+        snapshot = snapshot_of(role)
+        snapshot["fields"].update(change)
+        save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
+                  user=author, comment=comment)  # fmt: skip
+    versions = Version.objects.get_for_object(role).order_by("pk")
+    return [pk for pk in versions.values_list("pk", flat=True) if pk not in before]

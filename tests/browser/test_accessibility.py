@@ -21,7 +21,8 @@ def pages(site, django_user_model):
     """Every page type, with one edit saved so history and diff have content."""
     role = Role.objects.get(slug="blogger")
     author = django_user_model.objects.create_user("autorin")
-    changes = [{"summary": role.summary}, {"summary": role.summary + " Ergänzt."}]
+    changes = [{"summary": role.summary + " Ergänzt."},
+               {"summary": role.summary + " Nochmals ergänzt."}]  # fmt: skip
     old, new = save_revisions(role, author, changes, "Kurzbeschreibung ergänzt")
     return {
         "start": "/",
@@ -38,6 +39,7 @@ def pages(site, django_user_model):
         "history": "/roles/blogger/history/",
         "old revision": f"/roles/blogger/history/{old}/",
         "diff": f"/roles/blogger/diff/?from={old}&to={new}",
+        "revert confirmation": f"/roles/blogger/history/{old}/revert/",
         "recent changes": "/changes/",
         "about": "/about/",
         "404": "/roles/gibt-es-nicht/",
@@ -45,8 +47,9 @@ def pages(site, django_user_model):
 
 
 def _editor_cookie(django_user_model) -> str:
+    """A maintainer: sees every page an editor sees, and the revert page."""
     user = django_user_model.objects.create_user("pruefer")
-    user.groups.add(Group.objects.get(name="Redaktion"))
+    user.groups.add(Group.objects.get(name="Pflege"))
     client = Client()
     client.force_login(user)
     return client.cookies["sessionid"].value

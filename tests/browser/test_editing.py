@@ -59,7 +59,8 @@ def test_edit_with_live_preview_then_history_and_diff(page: Page, site, editor_a
     page.get_by_label("Kurzbeschreibung für Unternehmen").fill("Völlig neu formuliert.")
     page.get_by_role("button", name="Speichern", exact=True).click()
     page.get_by_role("link", name="Versionsgeschichte").click()
-    expect(page.locator(".history-table tbody tr")).to_have_count(2)
+    # The shipped catalogue, then the two edits.
+    expect(page.locator(".history-table tbody tr")).to_have_count(3)
     page.get_by_role("button", name="Gewählte Fassungen vergleichen").click()
     expect(page.locator(".word-diff ins").first).to_have_text("Völlig neu formuliert.")
 
@@ -75,7 +76,11 @@ def test_maintainer_reverts_from_the_history(page: Page, site, django_user_model
     login_page_as(page, site, "pflegerin")
 
     page.goto(f"{site}/roles/seo-manager/history/")
-    page.get_by_role("button", name="Zurücksetzen").click()
+    page.get_by_role("link", name="Zurücksetzen …").first.click()
+    # A confirmation page first: what would change, then one deliberate click.
+    expect(page.locator(".word-diff del")).to_have_text("Zweite")
+    expect(page.locator(".word-diff ins")).to_have_text("Erste")
+    page.get_by_role("button", name="Ja, auf diese Fassung zurücksetzen").click()
     expect(page.locator(".messages")).to_contain_text("zurückgesetzt")
     expect(page.locator(".summary .lead")).to_have_text("Erste Fassung.")
 
