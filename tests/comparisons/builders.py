@@ -67,3 +67,52 @@ def relation(
     to_slug: str, kind: str = "supports", description: str = ""
 ) -> RelationEntry:
     return RelationEntry(to_slug, kind, kind, description)
+
+
+def hand_built_table(
+    titles: tuple[str, ...] = ("Social Media Manager", "Social Media Berater"),
+    *,
+    cells: tuple[tuple[str, str], ...] = (("verantwortet", "wirkt mit"),),
+    label: str = "Beiträge veröffentlichen",
+    summary: tuple[str, ...] = (
+        "Beide Rollen arbeiten mit sozialen Medien.",
+        "Nur die erste Rolle veröffentlicht Beiträge.",
+        "Die zweite Rolle berät von außen.",
+    ),
+    only_differences: bool = True,
+):
+    """A ComparisonTable made by hand, for exporter tests without a database."""
+    from comparisons.tables import (
+        Audience,
+        Cell,
+        ComparisonTable,
+        Difference,
+        RoleHeader,
+        Row,
+        Section,
+        SummaryPoint,
+    )
+
+    slugs = tuple(title.lower().replace(" ", "-") for title in titles)
+    glance = Row("fact-position", "Im Haus oder von außen?",
+                 tuple(Cell("intern") for _ in titles), Difference.SAME)  # fmt: skip
+    rows = tuple(
+        Row(f"task-{n}", label if n == 0 else f"{label} {n}",
+            tuple(Cell(text, note="mit Plan" if i == 0 else "") for i, text in
+                  enumerate(row_cells)),
+            Difference.RESPONSIBILITY)
+        for n, row_cells in enumerate(cells)
+    )  # fmt: skip
+    return ComparisonTable(
+        roles=tuple(
+            RoleHeader(slug, title, f"/roles/{slug}/")
+            for slug, title in zip(slugs, titles, strict=True)
+        ),
+        audience=Audience.PLAIN,
+        only_differences=only_differences,
+        sections=(
+            Section("glance", "Auf einen Blick", (glance,)),
+            Section("tasks-content", "Aufgaben: Umsetzung und Inhalte", rows),
+        ),
+        summary=tuple(SummaryPoint("shared", text) for text in summary),
+    )
