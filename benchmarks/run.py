@@ -97,14 +97,21 @@ def prepare(env: dict) -> None:
         subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True)
 
 
-def main() -> None:
-    workdir = Path(tempfile.mkdtemp(prefix="berufsbild-bench-"))
+def server_env(purpose: str) -> dict:
+    """A production-like environment (DEBUG off) on a fresh database: DATABASE_URL
+    if set, else a new SQLite file; migrated and with the shipped catalogue."""
+    workdir = Path(tempfile.mkdtemp(prefix=f"berufsbild-{purpose}-"))
     env = {
         **os.environ, "DJANGO_DEBUG": "0", "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "benchmark-only-key"),
+        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", f"{purpose}-only-key"),
     }  # fmt: skip
-    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
+    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / f'{purpose}.sqlite3'}")
     prepare(env)
+    return env
+
+
+def main() -> None:
+    env = server_env("bench")
     port = free_port()
     command = [PYTHON, "-m", "gunicorn", "config.wsgi:application"]
     command += [

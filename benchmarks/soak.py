@@ -16,7 +16,6 @@ import http.cookies
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
@@ -24,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import PYTHON, ROOT, free_port, prepare  # noqa: E402
+from run import PYTHON, ROOT, free_port, server_env  # noqa: E402
 
 SECONDS = int(os.environ.get("SOAK_SECONDS", "60"))
 READERS = 8
@@ -174,13 +173,7 @@ def manage_py(env: dict, code: str) -> str:
 
 
 def main() -> None:
-    workdir = Path(tempfile.mkdtemp(prefix="berufsbild-soak-"))
-    env = {
-        **os.environ, "DJANGO_DEBUG": "0", "DJANGO_LOG_LEVEL": "WARNING",
-        "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY", "soak-only-key"),
-    }  # fmt: skip
-    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'soak.sqlite3'}")
-    prepare(env)
+    env = server_env("soak")
     manage_py(env, (
         "from django.contrib.auth.models import Group, User\n"
         f"u, _ = User.objects.get_or_create(username={EDITOR!r})\n"

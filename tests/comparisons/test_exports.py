@@ -22,8 +22,8 @@ FORMULA_TITLE = '=HYPERLINK("http://x","y")'
 
 @pytest.fixture
 def table():
-    return hand_built_table(cells=(("verantwortet", "wirkt mit"),
-                                   ("führt aus", "nicht Teil dieser Rolle")))  # fmt: skip
+    cells = (("verantwortet", "wirkt mit"), ("führt aus", "nicht Teil dieser Rolle"))
+    return hand_built_table(cells=cells)
 
 
 @pytest.fixture

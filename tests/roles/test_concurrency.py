@@ -6,8 +6,6 @@ conflict page with its text intact. Never both saved, never a 500.
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from django.db import connection
 from django.test import Client
@@ -15,6 +13,8 @@ from reversion.models import Version
 
 from roles.models import Role
 from tests.conftest import restore_flushed_data
+from tests.reliability.conftest import logged_in
+from tests.reliability.racing import race
 from tests.roles.forms import edit_data
 
 SLUG = "community-manager"
@@ -31,37 +31,6 @@ def shipped(transactional_db):
     restore_flushed_data()
 
 
-def _logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _race(clients_and_data) -> list:
-    barrier = threading.Barrier(len(clients_and_data))
-    results: list = [None] * len(clients_and_data)
-
-    def save(index: int, client: Client, data: dict) -> None:
-        try:
-            barrier.wait(timeout=10)
-            response = client.post(EDIT, data)
-            results[index] = (response.status_code, response.content.decode())
-        except Exception as error:  # noqa: BLE001 - reported by the assertion below
-            results[index] = (None, repr(error))
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=save, args=(i, client, data))
-        for i, (client, data) in enumerate(clients_and_data)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
-
-
 def test_simultaneous_saves_never_both_win(shipped, django_user_model):
     from django.contrib.auth.models import Group
 
@@ -71,7 +40,7 @@ def test_simultaneous_saves_never_both_win(shipped, django_user_model):
         user = django_user_model.objects.create_user(name, password="x")
         user.groups.add(editors)
         users.append(user)
-    clients = [_logged_in(user) for user in users]
+    clients = [logged_in(user) for user in users]
     role = Role.objects.get(slug=SLUG)
     for round_number in range(ROUNDS):
         forms = [edit_data(client.get(EDIT)) for client in clients]
@@ -82,7 +51,12 @@ def test_simultaneous_saves_never_both_win(shipped, django_user_model):
             data["summary"] = text
         before = Version.objects.get_for_object(role).count()
 
-        results = _race(list(zip(clients, forms, strict=True)))
+        results = race(
+            [
+                lambda c=client, d=data: _post(c, d)
+                for client, data in zip(clients, forms, strict=True)
+            ]
+        )
 
         statuses = sorted(status for status, _page in results)
         assert statuses == [302, 409], results
@@ -92,3 +66,8 @@ def test_simultaneous_saves_never_both_win(shipped, django_user_model):
         lost_text = next(text for text in texts if text != saved)
         assert lost_text in loser_page, "the losing text stays in the form"
         assert Version.objects.get_for_object(role).count() == before + 1
+
+
+def _post(client: Client, data: dict) -> tuple[int, str]:
+    response = client.post(EDIT, data)
+    return response.status_code, response.content.decode()
