@@ -1,6 +1,7 @@
 from django.conf import settings as django_settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from roles import markdownx_views
@@ -20,5 +21,9 @@ urlpatterns = [
     ),
     path("markdownx/upload/", markdownx_views.upload_image, name="markdownx_upload"),
     # Uploaded images; in production the reverse proxy serves /media/ itself.
-    path("media/<path:path>", serve, {"document_root": django_settings.MEDIA_ROOT}),
+    path(
+        "media/<path:path>",
+        require_safe(serve),
+        {"document_root": django_settings.MEDIA_ROOT},
+    ),
 ]
