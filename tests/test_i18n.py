@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.urls import reverse
 
 CATALOGUE = Path(settings.BASE_DIR) / "config" / "locale" / "en" / "LC_MESSAGES"
 QUOTED = r'"(?:[^"\\]|\\.)*"(?:\n"(?:[^"\\]|\\.)*")*'
@@ -92,7 +93,9 @@ def test_every_string_in_the_code_is_translated(tmp_path):
 @pytest.mark.django_db
 def test_pages_speak_english_when_asked(client, catalogue):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    page = client.get("/roles/social-media-manager/").content.decode()
+    page = client.get(
+        reverse("roles:detail", args=["social-media-manager"])
+    ).content.decode()
     assert '<html lang="en">' in page
     assert "Not part of this role" in page and "Nicht Teil dieser Rolle" not in page
     assert "Die zentrale Ansprechperson" in page  # content stays German
@@ -100,12 +103,14 @@ def test_pages_speak_english_when_asked(client, catalogue):
 
 @pytest.mark.django_db
 def test_german_is_the_default(client, catalogue):
-    page = client.get("/roles/").content.decode()
+    page = client.get(reverse("roles:list")).content.decode()
     assert '<html lang="de">' in page and "Alle Rollen" in page
 
 
 @pytest.mark.django_db
 def test_unknown_language_code_falls_back_to_german(client, catalogue):
-    response = client.post("/i18n/setlang/", {"language": "xx", "next": "/roles/"})
+    response = client.post(
+        reverse("set_language"), {"language": "xx", "next": "/roles/"}
+    )
     assert response.status_code == 302
-    assert '<html lang="de">' in client.get("/roles/").content.decode()
+    assert '<html lang="de">' in client.get(reverse("roles:list")).content.decode()

@@ -8,6 +8,7 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from comparisons.models import CuratedComparison
@@ -18,7 +19,7 @@ SIX = PAIR + ",community-manager,pr-berater,blogger,seo-manager"
 
 
 def _page(client, query: str) -> str:
-    response = client.get(f"/compare/?{query}")
+    response = client.get(f"{reverse('comparisons:compare')}?{query}")
     assert response.status_code == 200
     return response.content.decode()
 
@@ -51,13 +52,15 @@ def test_expert_wording_switches_labels(client, catalogue):
 
 
 def test_adding_a_role_by_alias_redirects_to_the_shareable_url(client, catalogue):
-    response = client.get("/compare/?roles=social-media-manager&add=SoMe+Berater")
+    response = client.get(
+        f"{reverse('comparisons:compare')}?roles=social-media-manager&add=SoMe+Berater"
+    )
     assert response.status_code == 200  # no such alias: stays, keeps the text
     page = response.content.decode()
     assert "Keine Rolle passt zu „SoMe Berater“" in page
     assert 'value="SoMe Berater"' in page
     response = client.get(
-        "/compare/?roles=social-media-manager&add=community+managerin"
+        f"{reverse('comparisons:compare')}?roles=social-media-manager&add=community+managerin"
     )
     assert response.status_code == 302
     assert (
@@ -94,20 +97,25 @@ def test_bad_input_gets_a_clear_message(client, catalogue, query, message):
 
 
 def test_export_urls_refuse_bad_input(client, catalogue):
-    assert client.get(f"/compare/export.exe?roles={PAIR}").status_code == 404
-    response = client.get("/compare/export.csv?roles=social-media-manager")
+    assert (
+        client.get(
+            f"{reverse('comparisons:export', args=['exe'])}?roles={PAIR}"
+        ).status_code
+        == 404
+    )
+    response = client.get(
+        f"{reverse('comparisons:export', args=['csv'])}?roles=social-media-manager"
+    )
     assert response.status_code == 400
     assert "mindestens 2 Rollen" in response.content.decode()
-    assert (
-        client.get("/compare/export.csv?roles=social-media-manager,nix").status_code
-        == 400
-    )
+    unknown = {"roles": "social-media-manager,nix"}
+    csv_url = reverse("comparisons:export", args=["csv"])
+    assert client.get(csv_url, unknown).status_code == 400
 
 
 def test_export_matches_the_screen_state(client, catalogue):
-    response = client.get(
-        f"/compare/export.json?roles={PAIR}&audience=expert&only=diff"
-    )
+    state = {"roles": PAIR, "audience": "expert", "only": "diff"}
+    response = client.get(reverse("comparisons:export", args=["json"]), state)
     document = json.loads(response.content)
     assert document["audience"] == "expert" and document["only_differences"] is True
     assert (
@@ -117,7 +125,9 @@ def test_export_matches_the_screen_state(client, catalogue):
 
 
 def test_xlsx_download_opens(client, catalogue):
-    response = client.get(f"/compare/export.xlsx?roles={PAIR}")
+    response = client.get(
+        f"{reverse('comparisons:export', args=['xlsx'])}?roles={PAIR}"
+    )
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook["Vergleich"]["C1"].value == "Social Media Manager"
 
@@ -146,7 +156,7 @@ def test_start_page_lists_curated_comparisons(client, catalogue):
 
 
 def test_role_page_offers_compare_with(client, catalogue):
-    page = client.get("/roles/blogger/").content.decode()
+    page = client.get(reverse("roles:detail", args=["blogger"])).content.decode()
     assert "Blogger vergleichen mit …" in page
     assert '<input type="hidden" name="roles" value="blogger">' in page
 
@@ -158,9 +168,10 @@ def _query_count(client, url: str) -> int:
 
 
 def test_comparison_queries_do_not_grow_with_roles(client, catalogue):
-    two = _query_count(client, f"/compare/?roles={PAIR}")
-    six = _query_count(client, f"/compare/?roles={SIX}")
+    two = _query_count(client, f"{reverse('comparisons:compare')}?roles={PAIR}")
+    six = _query_count(client, f"{reverse('comparisons:compare')}?roles={SIX}")
     assert two == six <= 6
-    assert _query_count(client, f"/compare/export.csv?roles={PAIR}") == _query_count(
-        client, f"/compare/export.csv?roles={SIX}"
+    csv_url = reverse("comparisons:export", args=["csv"])
+    assert _query_count(client, f"{csv_url}?roles={PAIR}") == _query_count(
+        client, f"{csv_url}?roles={SIX}"
     )

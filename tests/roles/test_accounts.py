@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "geheim-123-Passwort"
 
 
 def test_login_page_is_in_the_site_layout(client):
-    page = client.get("/accounts/login/").content.decode()
+    page = client.get(reverse("login")).content.decode()
     assert "Anmelden" in page and "Zum Lesen, Vergleichen und Exportieren" in page
 
 
 def test_login_with_the_right_password(client, editor):
     response = client.post(
-        "/accounts/login/", {"username": "redakteur", "password": PASSWORD}
+        reverse("login"), {"username": "redakteur", "password": PASSWORD}
     )
     assert response.status_code == 302
     assert "Abmelden" in client.get("/").content.decode()
@@ -24,7 +25,7 @@ def test_login_with_the_right_password(client, editor):
 
 def test_wrong_password_says_so_and_keeps_the_name(client, editor):
     response = client.post(
-        "/accounts/login/", {"username": "redakteur", "password": "falsch"}
+        reverse("login"), {"username": "redakteur", "password": "falsch"}
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -34,9 +35,9 @@ def test_wrong_password_says_so_and_keeps_the_name(client, editor):
 
 def test_five_failed_logins_lock_the_account_for_a_while(client, editor):
     for _ in range(5):
-        client.post("/accounts/login/", {"username": "redakteur", "password": "falsch"})
+        client.post(reverse("login"), {"username": "redakteur", "password": "falsch"})
     response = client.post(
-        "/accounts/login/", {"username": "redakteur", "password": PASSWORD}
+        reverse("login"), {"username": "redakteur", "password": PASSWORD}
     )
     assert response.status_code == 429
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.content.decode()
@@ -44,13 +45,13 @@ def test_five_failed_logins_lock_the_account_for_a_while(client, editor):
 
 def test_logout_is_a_post(client_for, editor):
     client = client_for(editor)
-    assert client.get("/accounts/logout/").status_code == 405
-    assert client.post("/accounts/logout/").status_code == 302
+    assert client.get(reverse("logout")).status_code == 405
+    assert client.post(reverse("logout")).status_code == 302
     assert "Anmelden" in client.get("/").content.decode()
 
 
 def test_password_change_page(client_for, editor):
-    page = client_for(editor).get("/accounts/password_change/").content.decode()
+    page = client_for(editor).get(reverse("password_change")).content.decode()
     assert "Passwort ändern" in page
 
 

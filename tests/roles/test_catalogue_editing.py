@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 from reversion.models import Version
 
 from roles.models import Competency, Task
 
 pytestmark = pytest.mark.django_db
-TASK_EDIT = "/tasks/moderation/edit/"
+TASK_EDIT = reverse("roles:task_edit", args=["moderation"])
 
 
 def _form(client, url: str) -> dict:
@@ -27,9 +28,13 @@ def test_editor_renames_a_task_for_every_role(client_for, editor, catalogue):
     assert client.post(TASK_EDIT, data).status_code == 302
     task = Task.objects.get(slug="moderation")
     assert task.plain_name == "Diskussionen begleiten und Regeln durchsetzen"
-    role_page = client.get("/roles/community-manager/").content.decode()
+    role_page = client.get(
+        reverse("roles:detail", args=["community-manager"])
+    ).content.decode()
     assert "Diskussionen begleiten und Regeln durchsetzen" in role_page
-    history = client.get("/tasks/moderation/history/").content.decode()
+    history = client.get(
+        reverse("roles:task_history", args=["moderation"])
+    ).content.decode()
     assert "klarer" in history and "redakteur" in history
     # The shipped state is the first revision; the edit is the second.
     assert Version.objects.get_for_object(task).count() == 2
@@ -41,7 +46,7 @@ def test_editor_creates_a_competency(client_for, editor, catalogue):
         "name": "Datenschutz-Praxis", "slug": "datenschutz-praxis",
         "plain_name": "Geht sorgsam mit persönlichen Daten um", "kind": "professional",
     }  # fmt: skip
-    assert client.post("/competencies/new/", data).status_code == 302
+    assert client.post(reverse("roles:competency_create"), data).status_code == 302
     assert Competency.objects.get(slug="datenschutz-praxis").revision_number == 1
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test import Client
+from django.urls import reverse
 from reversion.models import Version
 
 from roles.models import Role
@@ -18,7 +19,7 @@ from tests.reliability.racing import race
 from tests.roles.forms import edit_data
 
 SLUG = "community-manager"
-EDIT = f"/roles/{SLUG}/edit/"
+EDIT = reverse("roles:edit", args=[SLUG])
 ROUNDS = 15
 
 pytestmark = pytest.mark.skipif(

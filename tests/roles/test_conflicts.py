@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 from reversion.models import Version
 
 from roles.models import Role
 from tests.roles.forms import edit_data, rows
 
 pytestmark = pytest.mark.django_db
-URL = "/roles/social-media-manager/edit/"
+URL = reverse("roles:edit", args=["social-media-manager"])
 
 
 @pytest.fixture

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from roles.models import Role, RoleCompetency, RoleTask, Task
 from roles.revisions.snapshots import snapshot_of
 from tests.roles.forms import edit_data, rows
 
 pytestmark = pytest.mark.django_db
-URL = "/roles/social-media-berater/edit/"
+URL = reverse("roles:edit", args=["social-media-berater"])
 
 
 @pytest.fixture
@@ -149,7 +150,9 @@ def test_script_in_fields_is_shown_as_text(editing, client):
     data["title"] = "<script>alert(1)</script>Berater"
     data["definition"] = "<img src=x onerror=alert(1)> **fett**"
     assert editor_client.post(URL, data).status_code == 302
-    page = client.get("/roles/social-media-berater/").content.decode()
+    page = client.get(
+        reverse("roles:detail", args=["social-media-berater"])
+    ).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;Berater" in page
     assert "onerror" not in page and "<strong>fett</strong>" in page
@@ -157,7 +160,7 @@ def test_script_in_fields_is_shown_as_text(editing, client):
 
 def test_creating_a_role(client_for, editor, catalogue):
     client = client_for(editor)
-    data = edit_data(client.get("/roles/new/"))
+    data = edit_data(client.get(reverse("roles:create")))
     data.update(
         title="Influencer-Relations-Manager", slug="influencer-relations-manager",
         family="social-media", summary="Pflegt Beziehungen zu Influencern.",
@@ -166,7 +169,7 @@ def test_creating_a_role(client_for, editor, catalogue):
     )  # fmt: skip
     data["tasks-0-task"] = str(Task.objects.get(slug="moderation").pk)
     data["tasks-0-responsibility"] = "excluded"
-    response = client.post("/roles/new/", data)
+    response = client.post(reverse("roles:create"), data)
     assert response.status_code == 302
     role = Role.objects.get(slug="influencer-relations-manager")
     assert role.task_assignments.get().responsibility == "excluded"

@@ -6,12 +6,13 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 pytestmark = pytest.mark.django_db
 
-PREVIEW = "/markdownx/markdownify/"
-UPLOAD = "/markdownx/upload/"
+PREVIEW = reverse("markdownx_markdownify")
+UPLOAD = reverse("markdownx_upload")
 
 
 @pytest.fixture

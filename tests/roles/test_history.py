@@ -12,7 +12,7 @@ from tests.roles.forms import edit_data, rows
 
 pytestmark = pytest.mark.django_db
 SLUG = "social-media-manager"
-EDIT = f"/roles/{SLUG}/edit/"
+EDIT = reverse("roles:edit", args=[SLUG])
 
 
 def _role() -> Role:
@@ -42,19 +42,19 @@ def two_revisions(client_for, editor, catalogue):
 
 
 def test_history_lists_author_time_and_summary(client, two_revisions):
-    page = client.get(f"/roles/{SLUG}/history/").content.decode()
+    page = client.get(reverse("roles:history", args=[SLUG])).content.decode()
     assert "redakteur" in page
     assert page.index("Kurzbeschreibung neu") < page.index("Mitgelieferter Katalog")
 
 
 def test_role_page_names_the_last_editor(client, two_revisions):
-    page = client.get(f"/roles/{SLUG}/").content.decode()
+    page = client.get(reverse("roles:detail", args=[SLUG])).content.decode()
     assert "Zuletzt geändert von redakteur am" in page
 
 
 def test_old_revision_renders_like_the_role_page(client, two_revisions):
     original, old, new = two_revisions
-    page = client.get(f"/roles/{SLUG}/history/{old.pk}/").content.decode()
+    page = client.get(reverse("roles:revision", args=[SLUG, old.pk])).content.decode()
     assert "Alte Fassung vom" in page
     assert original["fields"]["summary"] in page
     assert "Nicht Teil dieser Rolle" in page
@@ -63,7 +63,9 @@ def test_old_revision_renders_like_the_role_page(client, two_revisions):
 
 def test_diff_names_changed_fields_words_and_assignments(client, two_revisions):
     _original, old, new = two_revisions
-    response = client.get(f"/roles/{SLUG}/diff/?from={old.pk}&to={new.pk}")
+    response = client.get(
+        f"{reverse('roles:diff', args=[SLUG])}?from={old.pk}&to={new.pk}"
+    )
     page = " ".join(response.content.decode().split())
     assert "Kurzbeschreibung für Unternehmen" in page
     assert "<ins>Völlig neue Fassung.</ins>" in page
@@ -139,6 +141,6 @@ def test_revert_based_on_an_old_page_is_a_conflict_not_an_overwrite(
 
 def test_recent_changes_lists_edits_across_the_wiki(client, two_revisions):
     _original, _old, new = two_revisions
-    page = client.get("/changes/").content.decode()
+    page = client.get(reverse("pages:changes")).content.decode()
     assert f'href="/roles/{SLUG}/history/{new.pk}/"' in page
     assert "Kurzbeschreibung neu" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from tests.builders import assign_competency, assign_task, make_role, make_task
 
@@ -22,14 +23,14 @@ def test_home_explains_and_lists_roles(client, catalogue):
 
 
 def test_role_list_groups_by_family_and_shows_aliases(client, catalogue):
-    page = _text(client.get("/roles/"))
+    page = _text(client.get(reverse("roles:list")))
     assert page.index("Social Media</h3>") < page.index("Nachbarberufe</h3>")
     assert "SoMe-Manager" in page
     assert "Community Managerin" in page
 
 
 def test_role_page_shows_summary_first_and_what_the_role_is_not(client, catalogue):
-    page = _text(client.get("/roles/social-media-manager/"))
+    page = _text(client.get(reverse("roles:detail", args=["social-media-manager"])))
     summary = page.index("Die zentrale Ansprechperson")
     assert summary < page.index("Auf einen Blick") < page.index("Fachdefinition")
     excluded_block = page[page.index("Nicht Teil dieser Rolle") :]
@@ -43,7 +44,7 @@ def test_role_page_shows_summary_first_and_what_the_role_is_not(client, catalogu
 
 
 def test_role_page_shows_facts_levels_relations_and_sources(client, catalogue):
-    page = _text(client.get("/roles/social-media-berater/"))
+    page = _text(client.get(reverse("roles:detail", args=["social-media-berater"])))
     assert "überwiegend strategisch" in page
     assert "extern (Agentur, Beratung, freiberuflich)" in page
     assert "Expertenniveau" in page
@@ -53,26 +54,28 @@ def test_role_page_shows_facts_levels_relations_and_sources(client, catalogue):
 
 
 def test_role_page_marks_illustrative_entries(client, catalogue):
-    page = _text(client.get("/roles/junior-social-media-manager/"))
+    page = _text(
+        client.get(reverse("roles:detail", args=["junior-social-media-manager"]))
+    )
     assert "beispielhaft – von den Quellen nicht belegt" in page
 
 
 def test_task_page_lists_roles_by_responsibility(client, catalogue):
-    page = _text(client.get("/tasks/moderation/"))
+    page = _text(client.get(reverse("roles:task", args=["moderation"])))
     assert "Kommentare lesen, ordnen und bei Bedarf eingreifen" in page
     assert page.index("Verantwortet") < page.index("Nicht Teil dieser Rolle")
     assert "Social Media Berater" in page[page.index("Nicht Teil dieser Rolle") :]
 
 
 def test_competency_page_lists_roles_with_levels(client, catalogue):
-    page = _text(client.get("/competencies/unabhaengigkeit/"))
+    page = _text(client.get(reverse("roles:competency", args=["unabhaengigkeit"])))
     assert "Social Media Berater" in page
     assert "4 – Expertenniveau" in page
 
 
 def test_catalogue_lists_show_every_area(client, catalogue):
-    assert "Gestaltung und Technik" in _text(client.get("/tasks/"))
-    assert "Persönliche Kompetenz" in _text(client.get("/competencies/"))
+    assert "Gestaltung und Technik" in _text(client.get(reverse("roles:tasks")))
+    assert "Persönliche Kompetenz" in _text(client.get(reverse("roles:competencies")))
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from tests.roles.forms import edit_data
 
 pytestmark = pytest.mark.django_db
 SLUG = "social-media-berater"
-EDIT = f"/roles/{SLUG}/edit/"
+EDIT = reverse("roles:edit", args=[SLUG])
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def _state():
     ("persona", "status"),
     [(None, 302), ("reader", 403), ("editor", 200), ("maintainer", 200)],
 )
-@pytest.mark.parametrize("url", [EDIT, "/roles/new/"])
+@pytest.mark.parametrize("url", [EDIT, reverse("roles:create")])
 def test_opening_an_edit_form(request, client_for, catalogue, persona, status, url):
     user = request.getfixturevalue(persona) if persona else None
     response = client_for(user).get(url)
@@ -118,6 +118,19 @@ def test_post_without_csrf_token_is_refused(editor, revision):
 
 def test_edit_link_only_for_those_who_may_edit(client_for, reader, editor, catalogue):
     link = f'href="{EDIT}"'
-    assert link not in client_for(None).get(f"/roles/{SLUG}/").content.decode()
-    assert link not in client_for(reader).get(f"/roles/{SLUG}/").content.decode()
-    assert link in client_for(editor).get(f"/roles/{SLUG}/").content.decode()
+    assert (
+        link
+        not in client_for(None)
+        .get(reverse("roles:detail", args=[SLUG]))
+        .content.decode()
+    )
+    assert (
+        link
+        not in client_for(reader)
+        .get(reverse("roles:detail", args=[SLUG]))
+        .content.decode()
+    )
+    assert (
+        link
+        in client_for(editor).get(reverse("roles:detail", args=[SLUG])).content.decode()
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.urls import reverse
 
 from roles.models import Role
 from roles.role_map import build_role_map
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_role_is_a_link_on_the_map_with_a_text_alternative(client, catalogue):
-    page = client.get("/roles/").content.decode()
+    page = client.get(reverse("roles:list")).content.decode()
     svg = page[page.index("<svg") : page.index("</svg>")]
     for role in Role.objects.all():
         assert f'href="{role.get_absolute_url()}"' in svg

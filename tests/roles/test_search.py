@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from roles.models import Role, RoleTask
 from roles.search.query import search
@@ -71,7 +72,7 @@ def test_snippet_highlights_the_match_and_escapes_text(catalogue):
 
 
 def test_search_page_shows_hits_tasks_and_competencies(client, catalogue):
-    page = client.get("/search/?q=Moderation").content.decode()
+    page = client.get(f"{reverse('pages:search')}?q=Moderation").content.decode()
     assert 'href="/roles/community-manager/"' in page
     assert 'href="/tasks/moderation/"' in page
     assert "<mark>" in page
@@ -89,7 +90,7 @@ def test_search_page_shows_hits_tasks_and_competencies(client, catalogue):
     ],
 )
 def test_junk_queries_get_a_helpful_page(client, catalogue, query, expected):
-    response = client.get("/search/", {"q": query})
+    response = client.get(reverse("pages:search"), {"q": query})
     page = response.content.decode()
     assert response.status_code == 200
     assert expected in page
@@ -99,7 +100,7 @@ def test_junk_queries_get_a_helpful_page(client, catalogue, query, expected):
 
 def _queries(client, query: str) -> int:
     with CaptureQueriesContext(connection) as context:
-        client.get("/search/", {"q": query})
+        client.get(reverse("pages:search"), {"q": query})
     return len(context.captured_queries)
 
 
