@@ -20,11 +20,21 @@ from comparisons.tables import (
     Row,
     Section,
 )
+from comparisons.verdict import verdict
+from comparisons.weights import (
+    competency_difference,
+    competency_weight,
+    fact_weight,
+    task_difference,
+    task_weight,
+)
 from roles.choices import CompetencyKind, TaskArea
-from roles.readmodels import CompetencyEntry, RoleData, TaskEntry, is_doing
+from roles.readmodels import CompetencyEntry, RoleData, TaskEntry
 
 MIN_ROLES = 2
 MAX_ROLES = 6
+RELATION_WEIGHT = 2.0
+"""How two compared roles work together matters to a company deciding."""
 
 
 def build_comparison(
@@ -32,8 +42,10 @@ def build_comparison(
     *,
     audience: Audience = Audience.PLAIN,
     only_differences: bool = False,
+    key_only: bool = False,
 ) -> ComparisonTable:
-    """Line the roles up section by section; rows know whether and how they differ."""
+    """Line the roles up section by section; rows know whether, how and how much
+    they differ. ``key_only`` keeps the rows that matter most."""
     if not MIN_ROLES <= len(roles) <= MAX_ROLES:
         raise ValueError(f"compare {MIN_ROLES}–{MAX_ROLES} roles, not {len(roles)}")
     sections = [
@@ -42,16 +54,34 @@ def build_comparison(
         *_catalogue_sections(COMPETENCIES, [r.competencies for r in roles], audience),
         _relation_section(roles),
     ]
-    if only_differences:
-        sections = [_only_differing(section) for section in sections]
+    key_differences = _key_differences(sections, len(roles))
+    if only_differences or key_only:
+        keep = (lambda row: row.is_key) if key_only else (lambda row: row.differs)
+        sections = [_only_rows(section, keep) for section in sections]
     return ComparisonTable(
-        roles=tuple(RoleHeader(r.slug, r.title, r.url) for r in roles),
+        roles=tuple(
+            RoleHeader(r.slug, r.title, r.url, r.is_illustrative) for r in roles
+        ),
         audience=audience,
-        only_differences=only_differences,
+        only_differences=only_differences or key_only,
+        key_only=key_only,
         sections=tuple(section for section in sections if section.rows),
         summary=tuple(summarise(roles, audience)),
         competency_chart=competency_chart(roles),
+        verdict=tuple(verdict(roles)),
+        key_differences=key_differences,
     )
+
+
+def _key_differences(sections: list[Section], role_count: int) -> tuple[Row, ...]:
+    """The heaviest differences, for "Die wichtigsten Unterschiede"."""
+    rows = [row for section in sections for row in section.rows if row.is_key]
+    rows.sort(key=lambda row: -row.weight)  # stable: table order within a weight
+    return tuple(rows[: KEY_LIMIT_BASE + role_count])
+
+
+KEY_LIMIT_BASE = 6
+"""2 roles: at most 8 key differences; 6 roles: at most 12."""
 
 
 def competency_chart(roles: Sequence[RoleData]) -> tuple[ChartRow, ...]:
@@ -66,9 +96,8 @@ def competency_chart(roles: Sequence[RoleData]) -> tuple[ChartRow, ...]:
     return tuple(rows)
 
 
-def _only_differing(section: Section) -> Section:
-    rows = tuple(row for row in section.rows if row.differs)
-    return Section(section.key, section.title, rows)
+def _only_rows(section: Section, keep: Callable[[Row], bool]) -> Section:
+    return Section(section.key, section.title, tuple(filter(keep, section.rows)))
 
 
 def _glance_section(roles: Sequence[RoleData], audience: Audience) -> Section:
@@ -83,7 +112,9 @@ def _glance_section(roles: Sequence[RoleData], audience: Audience) -> Section:
         difference = (
             Difference.SAME if _all_equal(f.code for f in facts) else Difference.VALUE
         )
-        rows.append(Row(f"fact-{fact.key}", label, cells, difference))
+        rows.append(
+            Row(f"fact-{fact.key}", label, cells, difference, fact_weight(facts))
+        )
     return Section("glance", _("Auf einen Blick"), tuple(rows))
 
 
@@ -97,6 +128,8 @@ class _Catalogue:
     title: str
     cell: Callable
     difference: Callable
+    """(Difference, label) for the entries of one row."""
+    weight: Callable
 
 
 def _catalogue_sections(
@@ -118,12 +151,11 @@ def _catalogue_sections(
         for entry in entries:
             assigned = [assignments.get(entry.slug) for assignments in by_role]
             cells = tuple(kind.cell(a, audience) for a in assigned)
-            label = _wording(entry, audience)
+            difference, text = kind.difference(assigned)
             rows.append(
-                Row(
-                    f"{kind.name}-{entry.slug}", label, cells, kind.difference(assigned)
-                )
-            )
+                Row(f"{kind.name}-{entry.slug}", _wording(entry, audience), cells,
+                    difference, kind.weight(assigned), text)
+            )  # fmt: skip
         title = kind.title % {"group": group.label}
         sections.append(Section(f"{kind.name}s-{group.value}", title, tuple(rows)))
     return sections
@@ -133,19 +165,9 @@ def _task_cell(entry: TaskEntry | None, audience: Audience) -> Cell:
     if entry is None:
         return Cell(text="", code="")
     return Cell(
-        text=entry.responsibility_label, note=entry.note, code=entry.responsibility
-    )
-
-
-def _task_difference(assigned: list[TaskEntry | None]) -> Difference:
-    doing = [is_doing(a) for a in assigned]
-    if any(doing) and not all(doing):
-        return Difference.ONLY_SOME
-    if not _all_equal(a.responsibility if a else "" for a in assigned):
-        return Difference.RESPONSIBILITY
-    if not _all_equal(a.note if a else "" for a in assigned):
-        return Difference.NOTE
-    return Difference.SAME
+        text=entry.responsibility_label, note=entry.note, code=entry.responsibility,
+        is_illustrative=entry.is_illustrative,
+    )  # fmt: skip
 
 
 def _competency_cell(entry: CompetencyEntry | None, audience: Audience) -> Cell:
@@ -158,17 +180,10 @@ def _competency_cell(entry: CompetencyEntry | None, audience: Audience) -> Cell:
     )
     if not entry.is_essential:
         text = _("%(level)s (wünschenswert)") % {"level": text}
-    return Cell(text=text, note=entry.note, code=str(entry.level))
-
-
-def _competency_difference(assigned: list[CompetencyEntry | None]) -> Difference:
-    if any(a is None for a in assigned):
-        return Difference.ONLY_SOME
-    if not _all_equal((a.level, a.is_essential) for a in assigned):
-        return Difference.LEVEL
-    if not _all_equal(a.note for a in assigned):
-        return Difference.NOTE
-    return Difference.SAME
+    return Cell(
+        text=text, note=entry.note, code=str(entry.level),
+        is_illustrative=entry.is_illustrative,
+    )  # fmt: skip
 
 
 def _relation_section(roles: Sequence[RoleData]) -> Section:
@@ -181,13 +196,9 @@ def _relation_section(roles: Sequence[RoleData]) -> Section:
             if any(not cell.is_empty for cell in cells):
                 label = _("%(a)s und %(b)s") % {"a": left.title, "b": right.title}
                 rows.append(
-                    Row(
-                        f"relation-{left.slug}-{right.slug}",
-                        label,
-                        cells,
-                        Difference.VALUE,
-                    )
-                )
+                    Row(f"relation-{left.slug}-{right.slug}", label, cells,
+                        Difference.VALUE, RELATION_WEIGHT, _("Schnittstelle"))
+                )  # fmt: skip
     return Section(
         "relations", _("Zusammenarbeit der verglichenen Rollen"), tuple(rows)
     )
@@ -231,9 +242,10 @@ TASKS = _Catalogue(
     TaskArea,
     gettext_lazy("Aufgaben: %(group)s"),
     _task_cell,
-    _task_difference,
+    task_difference,
+    task_weight,
 )
 COMPETENCIES = _Catalogue(
     "competency", "kind", CompetencyKind, gettext_lazy("Kompetenzen: %(group)s"),
-    _competency_cell, _competency_difference,
+    _competency_cell, competency_difference, competency_weight,
 )  # fmt: skip

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from comparisons.state import ComparisonState
+from comparisons.tables import Cell, ComparisonTable, RoleHeader, Row
 
 EXPORT_LABELS = {
     "xlsx": _("Excel (XLSX)"),
@@ -58,3 +59,20 @@ def export_links(
         url = reverse(url_name, kwargs={**kwargs, "fmt": fmt})
         links.append(ExportLink(fmt, str(label), f"{url}?{state.query_string()}"))
     return links
+
+
+@dataclass(frozen=True)
+class DifferenceCard:
+    """One of "Die wichtigsten Unterschiede": the row and each role's cell."""
+
+    row: Row
+    cells: list[tuple[RoleHeader, Cell]]
+
+
+def difference_cards(table: ComparisonTable | None) -> list[DifferenceCard]:
+    if table is None:
+        return []
+    return [
+        DifferenceCard(row, list(zip(table.roles, row.cells, strict=True)))
+        for row in table.key_differences
+    ]

@@ -26,5 +26,6 @@ def compare_state(state: ComparisonState) -> ComparisonResult:
         load_role_data(state.slugs),
         audience=state.audience,
         only_differences=state.only_differences,
+        key_only=state.key_only,
     )
     return ComparisonResult(table=table)

@@ -26,6 +26,8 @@ class ComparisonState:
     slugs: tuple[str, ...] = ()
     audience: Audience = Audience.PLAIN
     only_differences: bool = False
+    key_only: bool = False
+    """Only the differences that matter most (``only=key``)."""
 
     def query_string(self, **changes) -> str:
         """The canonical query string for this state, with optional changes."""
@@ -33,7 +35,9 @@ class ComparisonState:
         params = {"roles": ",".join(state.slugs)}
         if state.audience != Audience.PLAIN:
             params["audience"] = state.audience.value
-        if state.only_differences:
+        if state.key_only:
+            params["only"] = "key"
+        elif state.only_differences:
             params["only"] = "diff"
         return urlencode(params, safe=",")
 
@@ -69,8 +73,11 @@ def parse_request(
     errors: list[str] = []
     slugs = _parse_slugs(params, known, errors)
     audience = _parse_audience(params.get("audience", ""), errors)
-    only = params.get("only", "").strip().lower() in TRUE_VALUES | {"diff"}
-    parsed = ParsedRequest(ComparisonState(tuple(slugs), audience, only), errors)
+    only = params.get("only", "").strip().lower()
+    key_only = only == "key"
+    differences = key_only or only in TRUE_VALUES | {"diff"}
+    state = ComparisonState(tuple(slugs), audience, differences, key_only)
+    parsed = ParsedRequest(state, errors)
     _add_typed_role(parsed, params.get("add", ""), choices, known)
     return parsed
 

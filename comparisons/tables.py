@@ -10,6 +10,9 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+KEY_WEIGHT = 2.5
+"""Rows from this weight on are "wichtige Unterschiede"."""
+
 
 class Audience(StrEnum):
     PLAIN = "plain"
@@ -20,7 +23,10 @@ class Difference(StrEnum):
     """How a row differs across the compared roles."""
 
     SAME = "same"
+    EXCLUDED = "excluded"
+    """Some roles do it, for others it is explicitly not part of the role."""
     ONLY_SOME = "only-some"
+    NOT_RECORDED = "not-recorded"
     RESPONSIBILITY = "responsibility"
     LEVEL = "level"
     NOTE = "note"
@@ -29,7 +35,9 @@ class Difference(StrEnum):
 
 DIFFERENCE_LABELS = {
     Difference.SAME: _("gleich"),
+    Difference.EXCLUDED: _("für einige ausdrücklich nicht Teil der Rolle"),
     Difference.ONLY_SOME: _("nur bei einigen Rollen"),
+    Difference.NOT_RECORDED: _("nicht bei allen Rollen erfasst"),
     Difference.RESPONSIBILITY: _("unterschiedliche Zuständigkeit"),
     Difference.LEVEL: _("unterschiedliche Stufe"),
     Difference.NOTE: _("gleiche Zuständigkeit, andere Ausführung"),
@@ -42,6 +50,7 @@ class RoleHeader:
     slug: str
     title: str
     url: str
+    is_illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,8 @@ class Cell:
     note: str = ""
     code: str = ""
     """A stable, language-independent value (e.g. ``owns`` or ``3``) for machines."""
+    is_illustrative: bool = False
+    """Not backed by the sources: an example, marked wherever the cell is shown."""
 
     @property
     def is_empty(self) -> bool:
@@ -62,14 +73,22 @@ class Row:
     label: str
     cells: tuple[Cell, ...]
     difference: Difference
+    weight: float = 0.0
+    """How much the difference matters: 0 (same) to 4 (owns vs excluded)."""
+    difference_text: str = ""
+    """What exactly differs, in words; the generic label where empty."""
 
     @property
     def differs(self) -> bool:
         return self.difference != Difference.SAME
 
     @property
+    def is_key(self) -> bool:
+        return self.weight >= KEY_WEIGHT
+
+    @property
     def difference_label(self) -> str:
-        return str(DIFFERENCE_LABELS[self.difference])
+        return self.difference_text or str(DIFFERENCE_LABELS[self.difference])
 
 
 @dataclass(frozen=True)
@@ -101,12 +120,22 @@ class ComparisonTable:
     audience: Audience
     only_differences: bool
     sections: tuple[Section, ...]
+    key_only: bool = False
+    """Only the rows that matter most (weight ≥ KEY_WEIGHT)."""
     summary: tuple[SummaryPoint, ...] = field(default_factory=tuple)
     competency_chart: tuple[ChartRow, ...] = field(default_factory=tuple)
+    verdict: tuple[str, ...] = ()
+    """"Kurz gesagt": at most five short plain sentences."""
+    key_differences: tuple[Row, ...] = ()
+    """The rows that matter most, heaviest first (before any filter)."""
 
     @property
     def role_slugs(self) -> list[str]:
         return [role.slug for role in self.roles]
+
+    @property
+    def verdict_text(self) -> str:
+        return " ".join(self.verdict)
 
     @property
     def row_count(self) -> int:

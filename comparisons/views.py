@@ -18,7 +18,7 @@ from comparisons.charts import competency_chart_layout
 from comparisons.engine import MAX_ROLES
 from comparisons.exporters import EXPORTERS, export_filename
 from comparisons.models import CuratedComparison
-from comparisons.presenters import export_links, role_controls
+from comparisons.presenters import difference_cards, export_links, role_controls
 from comparisons.selectors import role_choices
 from comparisons.services import compare_state
 from comparisons.state import ComparisonState, parse_request
@@ -68,6 +68,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         "chart": competency_chart_layout(result.table)
         if result and result.table
         else None,
+        "cards": difference_cards(result.table if result else None),
     }
     return render(request, "comparisons/compare.html", context)
 
@@ -93,6 +94,7 @@ def curated(request: HttpRequest, slug: str) -> HttpResponse:
         "problem": result.problem,
         "exports": export_links("comparisons:curated_export", {"slug": slug}, state),
         "chart": competency_chart_layout(result.table) if result.table else None,
+        "cards": difference_cards(result.table),
         "open_url": f"{reverse('comparisons:compare')}?{state.query_string()}",
     }
     return render(request, "comparisons/curated.html", context)
@@ -117,8 +119,10 @@ def _curated_state(
     audience = (
         Audience.EXPERT if request.GET.get("audience") == "expert" else Audience.PLAIN
     )
-    only = request.GET.get("only") == "diff"
-    return comparison, ComparisonState(slugs, audience, only)
+    only = request.GET.get("only", "")
+    key_only = only == "key"
+    return comparison, ComparisonState(slugs, audience, key_only or only == "diff",
+                                       key_only)  # fmt: skip
 
 
 def _export_response(

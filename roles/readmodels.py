@@ -78,6 +78,8 @@ class RoleData:
     position: str
     position_label: str
     facts: tuple[Fact, ...] = ()
+    company_sizes: tuple[str, ...] = ()
+    is_illustrative: bool = False
     tasks: tuple[TaskEntry, ...] = ()
     competencies: tuple[CompetencyEntry, ...] = ()
     relations: tuple[RelationEntry, ...] = field(default_factory=tuple)
@@ -115,6 +117,8 @@ def role_data(role: Role, slug_by_id: dict[int, str]) -> RoleData:
         position=role.position,
         position_label=role.get_position_display(),
         facts=comparison_facts(role),
+        company_sizes=tuple(role.company_sizes or ()),
+        is_illustrative=role.is_illustrative,
         tasks=tuple(_task_entry(a) for a in role.task_assignments.all()),
         competencies=tuple(
             _competency_entry(a) for a in role.competency_assignments.all()

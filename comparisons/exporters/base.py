@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from comparisons.tables import Cell, ComparisonTable
 
 EMPTY_CELL = "—"
+ILLUSTRATIVE = gettext_lazy("beispielhaft")
 
 
 @dataclass(frozen=True)
@@ -24,26 +26,43 @@ def cell_text(cell: Cell) -> str:
     """A cell as one string: its value, then how the role does it; '—' if empty."""
     if cell.is_empty:
         return EMPTY_CELL
-    return f"{cell.text} – {cell.note}" if cell.note else cell.text
+    text = f"{cell.text} – {cell.note}" if cell.note else cell.text
+    return f"{text} ({ILLUSTRATIVE})" if cell.is_illustrative else text
+
+
+def role_title(role) -> str:
+    return f"{role.title} ({ILLUSTRATIVE})" if role.is_illustrative else role.title
 
 
 def header_row(table: ComparisonTable) -> list[str]:
     return [
         _("Bereich"),
         _("Merkmal"),
-        *(r.title for r in table.roles),
+        *(role_title(r) for r in table.roles),
         _("Unterschied"),
     ]
 
 
 def grid(table: ComparisonTable) -> list[list[str]]:
     """The table as rows of strings, header first: what CSV and XLSX write."""
-    rows = [header_row(table)]
+    rows = [header_row(table)]  # role titles carry their "beispielhaft" marker
     for section in table.sections:
         for row in section.rows:
             cells = [cell_text(cell) for cell in row.cells]
             rows.append([section.title, row.label, *cells, row.difference_label])
     return rows
+
+
+def key_difference_lines(table: ComparisonTable) -> list[str]:
+    """ "Die wichtigsten Unterschiede" as lines: label – what differs – each role."""
+    lines = []
+    for row in table.key_differences:
+        cells = "; ".join(
+            f"{role.title}: {cell_text(cell)}"
+            for role, cell in zip(table.roles, row.cells, strict=True)
+        )
+        lines.append(f"{row.label} ({row.difference_label}) – {cells}")
+    return lines
 
 
 def export_date() -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
+from django.utils.translation import gettext as _
+
 from comparisons.exporters.base import grid
 from comparisons.tables import ComparisonTable
 
@@ -20,6 +22,9 @@ def neutralise(value: str) -> str:
 def render_csv(table: ComparisonTable) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    if table.verdict:
+        writer.writerow([_("Kurz gesagt"), neutralise(table.verdict_text)])
+        writer.writerow([])
     for row in grid(table):
         writer.writerow([neutralise(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

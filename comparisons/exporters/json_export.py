@@ -21,9 +21,18 @@ def as_document(table: ComparisonTable) -> dict:
         "date": export_date(),
         "audience": table.audience.value,
         "only_differences": table.only_differences,
+        "key_differences_only": table.key_only,
+        "verdict": table.verdict_text,
         "roles": [
-            {"slug": r.slug, "title": r.title, "url": r.url} for r in table.roles
+            {
+                "slug": r.slug,
+                "title": r.title,
+                "url": r.url,
+                "is_illustrative": r.is_illustrative,
+            }
+            for r in table.roles
         ],
+        "key_differences": [row.key for row in table.key_differences],
         "summary": [{"kind": p.kind, "text": p.text} for p in table.summary],
         "sections": [
             {
@@ -34,12 +43,15 @@ def as_document(table: ComparisonTable) -> dict:
                         "key": row.key,
                         "label": row.label,
                         "difference": row.difference.value,
+                        "difference_label": row.difference_label,
+                        "weight": row.weight,
                         "cells": [
                             {
                                 "role": role.slug,
                                 "text": c.text,
                                 "note": c.note,
                                 "code": c.code,
+                                "is_illustrative": c.is_illustrative,
                             }
                             for role, c in zip(table.roles, row.cells, strict=True)
                         ],

@@ -10,6 +10,8 @@ from comparisons.exporters.base import (
     audience_label,
     cell_text,
     export_date,
+    key_difference_lines,
+    role_title,
     title_line,
 )
 from comparisons.tables import ComparisonTable
@@ -44,9 +46,15 @@ def render_markdown_table(table: ComparisonTable) -> bytes:
         f"_{audience_label(table)} · {export_date()}_",
         "",
     ]
+    if table.verdict:
+        lines += [f"## {_('Kurz gesagt')}", "", _escape(table.verdict_text), ""]
+    if table.key_differences:
+        lines += [f"## {_('Die wichtigsten Unterschiede')}", ""]
+        lines += [f"- {_escape(line)}" for line in key_difference_lines(table)]
+        lines += [""]
     lines += [f"## {_('Zusammenfassung')}", ""]
     lines += [f"- {_escape(point.text)}" for point in table.summary]
-    header = [_("Merkmal"), *(role.title for role in table.roles), _("Unterschied")]
+    header = [_("Merkmal"), *(role_title(r) for r in table.roles), _("Unterschied")]
     for section in table.sections:
         lines += ["", f"## {_escape(section.title)}", ""]
         lines.append("| " + " | ".join(_escape(h) for h in header) + " |")

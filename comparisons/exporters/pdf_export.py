@@ -9,6 +9,7 @@ from comparisons.exporters.base import (
     audience_label,
     cell_text,
     export_date,
+    key_difference_lines,
     title_line,
 )
 from comparisons.tables import ComparisonTable
@@ -33,6 +34,7 @@ def render_pdf(table: ComparisonTable) -> bytes:
             "title": title_line(table),
             "audience": audience_label(table),
             "date": export_date(),
+            "key_differences": key_difference_lines(table),
         },
     )
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

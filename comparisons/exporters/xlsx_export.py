@@ -10,7 +10,13 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from comparisons.exporters.base import audience_label, export_date, grid, title_line
+from comparisons.exporters.base import (
+    audience_label,
+    export_date,
+    grid,
+    key_difference_lines,
+    title_line,
+)
 from comparisons.tables import ComparisonTable
 
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F2")
@@ -54,6 +60,11 @@ def _write_table(sheet: Worksheet, table: ComparisonTable) -> None:
 
 def _write_summary(sheet: Worksheet, table: ComparisonTable) -> None:
     lines = [title_line(table), f"{audience_label(table)} · {export_date()}", ""]
+    if table.verdict:
+        lines += [_("Kurz gesagt"), table.verdict_text, ""]
+    if table.key_differences:
+        lines += [_("Die wichtigsten Unterschiede"), *key_difference_lines(table), ""]
+    lines += [_("Gemeinsamkeiten und Unterschiede im Einzelnen")]
     lines += [point.text for point in table.summary]
     for index, line in enumerate(lines, start=1):
         cell = write_text(sheet, index, 1, line)

@@ -25,7 +25,7 @@ def test_columns_keep_the_chosen_order():
     assert table.role_slugs == ["b", "a", "c"]
 
 
-def test_task_only_some_roles_do_is_marked_only_some():
+def test_owned_here_and_excluded_there_is_the_heaviest_difference():
     table = build_comparison(
         [
             role("a", tasks=[task("post", "owns")]),
@@ -33,8 +33,55 @@ def test_task_only_some_roles_do_is_marked_only_some():
         ]
     )
     row = _row(table, "task-post")
-    assert row.difference == Difference.ONLY_SOME
+    assert row.difference == Difference.EXCLUDED
+    assert row.difference_label == "für eine Rolle ausdrücklich nicht Teil der Rolle"
+    assert row.weight == 4
     assert [c.code for c in row.cells] == ["owns", "excluded"]
+
+
+def test_weights_rank_the_kinds_of_difference():
+    def weight(a: str | None, b: str | None) -> float:
+        first = role("a", tasks=[task("t", a)] if a else [])
+        second = role("b", tasks=[task("t", b)] if b else [])
+        return _row(build_comparison([first, second]), "task-t").weight
+
+    excluded = weight("owns", "excluded")
+    assert excluded > weight("owns", "contributes") > weight("owns", "carries-out")
+    assert weight("owns", "carries-out") > weight("owns", None) > 0
+    a = role("a", tasks=[task("t", "owns", "allein")])
+    b = role("b", tasks=[task("t", "owns", "im Team")])
+    note = _row(build_comparison([a, b]), "task-t").weight
+    assert weight("owns", "contributes") > note > weight("owns", None)
+
+
+def test_labels_count_roles_instead_of_saying_some():
+    table = build_comparison([role("a", tasks=[task("t", "owns")]), role("b")])
+    assert _row(table, "task-t").difference_label == "nur eine Rolle übernimmt das"
+    three = build_comparison(
+        [role("a", tasks=[task("t", "owns")]),
+         role("b", tasks=[task("t", "owns")]), role("c")]
+    )  # fmt: skip
+    label = _row(three, "task-t").difference_label
+    assert label == "nur 2 von 3 Rollen übernehmen das"
+
+
+def test_competency_rows_speak_of_levels_not_responsibilities():
+    a = role("a", competencies=[competency("k", 4)])
+    b = role("b", competencies=[competency("k", 2)])
+    row = _row(build_comparison([a, b]), "competency-k")
+    assert row.difference_label == "unterschiedliche Stufe"
+    assert row.weight == 2
+    only = build_comparison([a, role("b")])
+    assert _row(only, "competency-k").difference_label == "nur eine Rolle braucht das"
+
+
+def test_key_only_keeps_the_heavy_rows_and_lists_them_first():
+    a = role("a", tasks=[task("x", "owns"), task("y", "owns", "allein")])
+    b = role("b", tasks=[task("x", "excluded"), task("y", "owns", "im Team")])
+    table = build_comparison([a, b], key_only=True)
+    keys = [row.key for section in table.sections for row in section.rows]
+    assert keys == ["task-x"]
+    assert [row.key for row in table.key_differences] == ["task-x"]
 
 
 def test_task_missing_for_a_role_gives_an_empty_cell():

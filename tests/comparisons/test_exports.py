@@ -87,7 +87,8 @@ def test_xlsx_has_the_summary_on_its_own_sheet(table):
         if row[0]
     ]
     assert lines[0] == "Rollenvergleich: Social Media Manager · Social Media Berater"
-    assert [p.text for p in table.summary] == lines[2:]
+    assert lines[2] == "Gemeinsamkeiten und Unterschiede im Einzelnen"
+    assert [p.text for p in table.summary] == lines[3:]
 
 
 def test_xlsx_keeps_formula_like_text_as_text(formula_table):
@@ -124,8 +125,13 @@ def test_json_has_the_documented_shape(table):
     ]
     assert [p["text"] for p in document["summary"]] == [p.text for p in table.summary]
     first_row = document["sections"][0]["rows"][0]
-    assert set(first_row) == {"key", "label", "difference", "cells"}
-    assert set(first_row["cells"][0]) == {"role", "text", "note", "code"}
+    assert set(first_row) == {
+        "key", "label", "difference", "difference_label", "weight", "cells",
+    }  # fmt: skip
+    assert set(first_row["cells"][0]) == {
+        "role", "text", "note", "code", "is_illustrative",
+    }  # fmt: skip
+    assert document["verdict"] == table.verdict_text
     rows = sum(len(s["rows"]) for s in document["sections"])
     assert rows == table.row_count
 

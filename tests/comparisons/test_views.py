@@ -26,7 +26,11 @@ def _page(client, query: str) -> str:
 
 def test_pair_shows_summary_table_and_exports(client, catalogue):
     page = _page(client, f"roles={PAIR}")
-    assert "Das Wichtigste in Kürze" in page
+    # The verdict first, then the key differences, then the details and the table.
+    details = "Gemeinsamkeiten und Unterschiede im Einzelnen"
+    order = ["Kurz gesagt", "Die wichtigsten Unterschiede", details, "compare-table"]
+    positions = [page.index(marker) for marker in order]
+    assert positions == sorted(positions)
     assert "ausdrücklich nicht Teil der Rolle" in page
     assert page.index("Social Media Manager</a></th>") < page.index(
         "Social Media Berater</a></th>"
@@ -137,7 +141,7 @@ def test_curated_comparison_page_and_export(client, catalogue):
     page = client.get(curated.get_absolute_url()).content.decode()
     assert curated.title in page
     assert "<strong>täglichen Arbeit</strong>" in page
-    assert "Das Wichtigste in Kürze" in page
+    assert "Kurz gesagt" in page
     response = client.get(f"{curated.get_absolute_url()}export.csv?only=diff")
     assert response.status_code == 200
     assert "Social Media Berater" in response.content.decode("utf-8-sig")
