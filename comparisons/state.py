@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from comparisons.engine import MAX_ROLES, MIN_ROLES
 from comparisons.tables import Audience
+from roles.search.query import rank_by_name
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 MAX_RAW_LENGTH = 2_000
@@ -63,6 +64,8 @@ class ParsedRequest:
     pending_text: str = ""
     """What the user typed into the picker but we could not match; shown again."""
     added: bool = False
+    candidates: list[tuple[str, str]] = field(default_factory=list)
+    """(slug, title) of roles that might be meant, offered to pick from."""
 
 
 def parse_request(
@@ -88,6 +91,10 @@ def _add_typed_role(parsed: ParsedRequest, typed: str, choices, known) -> None:
         return
     slug = find_role(typed, choices)
     if slug is None:
+        slug = _forgiving_match(parsed, typed, choices, known)
+    if slug is None and parsed.candidates:
+        parsed.pending_text = typed
+    elif slug is None:
         parsed.errors.append(
             _(
                 "Keine Rolle passt zu „%(text)s“. "
@@ -144,6 +151,13 @@ def _parse_audience(value: str, errors: list[str]) -> Audience:
         return Audience.PLAIN
 
 
+def next_step_hint(state: ComparisonState) -> str:
+    """One role chosen is a normal first step, not an error."""
+    if len(state.slugs) == 1:
+        return _("Wählen Sie eine zweite Rolle, um zu vergleichen.")
+    return ""
+
+
 def count_problem(state: ComparisonState) -> str:
     """A message when the number of roles cannot be compared, else ''."""
     if len(state.slugs) < MIN_ROLES:
@@ -159,6 +173,26 @@ def count_problem(state: ComparisonState) -> str:
             "extra": len(state.slugs) - MAX_ROLES,
         }
     return ""
+
+
+SURE_MATCH = 0.75
+"""A typo-tolerant match this good, and clearly ahead of the next, is taken."""
+CANDIDATE_LIMIT = 5
+
+
+def _forgiving_match(parsed: ParsedRequest, typed: str, choices, known) -> str | None:
+    """Typos, parts of titles: take a clear winner, else offer the candidates."""
+    ranked = [
+        (score, slug) for score, slug in rank_by_name(typed, choices)
+        if slug not in parsed.state.slugs
+    ]  # fmt: skip
+    if not ranked:
+        return None
+    best, runner_up = ranked[0][0], ranked[1][0] if len(ranked) > 1 else 0
+    if best >= SURE_MATCH and runner_up < best * 0.8:
+        return ranked[0][1]
+    parsed.candidates = [(slug, known[slug]) for _s, slug in ranked[:CANDIDATE_LIMIT]]
+    return None
 
 
 def find_role(text: str, choices: list[tuple[str, str, list[str]]]) -> str | None:

@@ -14,7 +14,8 @@ from comparisons.tables import Audience, SummaryPoint
 from roles.choices import Responsibility
 from roles.readmodels import RoleData, TaskEntry, is_doing
 
-LIST_LIMIT = 6
+LIST_LIMIT = 1_000
+"""Lists are spelled out in full: "und 5 weitere" hid what a reader needs."""
 EXAMPLE_LIMIT = 3
 
 
@@ -86,9 +87,9 @@ def _shared(roles, tasks, audience) -> list[SummaryPoint]:
         points.append(
             SummaryPoint("shared", _("Keine Aufgabe übernehmen alle Rollen gemeinsam."))
         )
-    # Competency names, not their explanatory plain sentences, keep this list short.
+    # The wording of the table below: plain names for companies, expert names else.
     competencies = [
-        entry.name
+        entry.plain_name if audience == Audience.PLAIN else entry.name
         for entry in roles[0].competencies
         if all(any(c.slug == entry.slug for c in r.competencies) for r in roles[1:])
     ]

@@ -128,6 +128,11 @@ class ComparisonTable:
     """"Kurz gesagt": at most five short plain sentences."""
     key_differences: tuple[Row, ...] = ()
     """The rows that matter most, heaviest first (before any filter)."""
+    title: str = ""
+    """A curated comparison's title; exports fall back to the role titles."""
+    intro_text: str = ""
+    intro_html: str = ""
+    """A curated comparison's introduction: plain text, and sanitised HTML."""
 
     @property
     def role_slugs(self) -> list[str]:

@@ -21,7 +21,7 @@ from comparisons.models import CuratedComparison
 from comparisons.presenters import difference_cards, export_links, role_controls
 from comparisons.selectors import role_choices
 from comparisons.services import compare_state
-from comparisons.state import ComparisonState, parse_request
+from comparisons.state import ComparisonState, next_step_hint, parse_request
 from comparisons.tables import Audience
 from roles.renamed import current_slugs
 
@@ -55,11 +55,17 @@ def compare(request: HttpRequest) -> HttpResponse:
         )
     state = parsed.state
     result = compare_state(state) if state.slugs else None
+    hint = next_step_hint(state)
     titles = {slug: title for slug, title, _aliases in choices}
     context = {
         "state": state,
         "errors": parsed.errors,
-        "problem": result.problem if result else "",
+        "problem": result.problem if result and not hint else "",
+        "hint": hint,
+        "candidates": [
+            (title, f"?{state.query_string(slugs=(*state.slugs, slug))}")
+            for slug, title in parsed.candidates
+        ],
         "table": result.table if result else None,
         "pending_text": parsed.pending_text,
         "choices": choices,
@@ -86,7 +92,7 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_safe
 def curated(request: HttpRequest, slug: str) -> HttpResponse:
     comparison, state = _curated_state(request, slug)
-    result = compare_state(state)
+    result = compare_state(state, comparison)
     context = {
         "comparison": comparison,
         "state": state,
@@ -102,8 +108,8 @@ def curated(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def curated_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    _comparison, state = _curated_state(request, slug)
-    return _export_response(fmt, state, [])
+    comparison, state = _curated_state(request, slug)
+    return _export_response(fmt, state, [], comparison)
 
 
 def _curated_state(
@@ -126,12 +132,15 @@ def _curated_state(
 
 
 def _export_response(
-    fmt: str, state: ComparisonState, errors: list[str]
+    fmt: str,
+    state: ComparisonState,
+    errors: list[str],
+    curated: CuratedComparison | None = None,
 ) -> HttpResponse:
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise Http404(_("Unbekanntes Exportformat."))
-    result = compare_state(state)
+    result = compare_state(state, curated)
     problems = [*errors, result.problem] if result.problem else errors
     if problems:
         return HttpResponseBadRequest(

@@ -82,5 +82,7 @@ def audience_label(table: ComparisonTable) -> str:
 
 
 def title_line(table: ComparisonTable) -> str:
+    if table.title:
+        return table.title
     titles = " · ".join(role.title for role in table.roles)
     return _("Rollenvergleich: %(titles)s") % {"titles": titles}

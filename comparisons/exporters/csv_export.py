@@ -22,6 +22,10 @@ def neutralise(value: str) -> str:
 def render_csv(table: ComparisonTable) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    if table.title:
+        writer.writerow([neutralise(table.title)])
+    if table.intro_text:
+        writer.writerow([_("Einleitung"), neutralise(table.intro_text)])
     if table.verdict:
         writer.writerow([_("Kurz gesagt"), neutralise(table.verdict_text)])
         writer.writerow([])

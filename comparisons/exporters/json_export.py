@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from comparisons.exporters.base import export_date
+from comparisons.exporters.base import export_date, title_line
 from comparisons.tables import ComparisonTable
 
 FORMAT_NAME = "berufsbild.comparison"
@@ -23,6 +23,8 @@ def as_document(table: ComparisonTable) -> dict:
         "only_differences": table.only_differences,
         "key_differences_only": table.key_only,
         "verdict": table.verdict_text,
+        "title": title_line(table),
+        "intro": table.intro_text,
         "roles": [
             {
                 "slug": r.slug,

@@ -46,6 +46,8 @@ def render_markdown_table(table: ComparisonTable) -> bytes:
         f"_{audience_label(table)} · {export_date()}_",
         "",
     ]
+    if table.intro_text:
+        lines += [_escape(table.intro_text), ""]
     if table.verdict:
         lines += [f"## {_('Kurz gesagt')}", "", _escape(table.verdict_text), ""]
     if table.key_differences:

@@ -60,6 +60,8 @@ def _write_table(sheet: Worksheet, table: ComparisonTable) -> None:
 
 def _write_summary(sheet: Worksheet, table: ComparisonTable) -> None:
     lines = [title_line(table), f"{audience_label(table)} · {export_date()}", ""]
+    if table.intro_text:
+        lines += [table.intro_text, ""]
     if table.verdict:
         lines += [_("Kurz gesagt"), table.verdict_text, ""]
     if table.key_differences:

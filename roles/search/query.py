@@ -97,6 +97,21 @@ def _python_roles(query: str, words: list[str]) -> list[Hit]:
     return sorted(hits, key=lambda hit: (-hit.score, hit.title))
 
 
+def rank_by_name(
+    typed: str, choices: list[tuple[str, str, list[str]]]
+) -> list[tuple[float, str]]:
+    """(score, slug) of the roles whose title or alias matches what was typed,
+    best first; forgives typos and accepts parts of a title, as search does."""
+    words = [word for word in WORD.findall(typed) if len(word) >= MIN_LENGTH]
+    if not words:
+        return []
+    scored = [
+        (_name_score(words, [title, *aliases]), slug)
+        for slug, title, aliases in choices
+    ]
+    return sorted((pair for pair in scored if pair[0] > 0), key=lambda p: -p[0])
+
+
 def _name_score(words: list[str], names: list[str]) -> float:
     """How well the typed words match a title or alias, forgiving typos."""
     best = 0.0

@@ -59,10 +59,15 @@ def test_adding_a_role_by_alias_redirects_to_the_shareable_url(client, catalogue
     response = client.get(
         f"{reverse('comparisons:compare')}?roles=social-media-manager&add=SoMe+Berater"
     )
-    assert response.status_code == 200  # no such alias: stays, keeps the text
+    assert response.status_code == 200  # no such alias: offers what may be meant
     page = response.content.decode()
-    assert "Keine Rolle passt zu „SoMe Berater“" in page
-    assert 'value="SoMe Berater"' in page
+    assert "Meinten Sie eine dieser Rollen für „SoMe Berater“?" in page
+    assert 'href="?roles=social-media-manager,social-media-berater"' in page
+    assert 'value="SoMe Berater"' in page  # the typed text stays in the box
+    nothing = client.get(
+        reverse("comparisons:compare"), {"roles": "social-media-manager", "add": "Xq"}
+    ).content.decode()
+    assert "Keine Rolle passt zu „Xq“" in nothing
     response = client.get(
         f"{reverse('comparisons:compare')}?roles=social-media-manager&add=community+managerin"
     )
@@ -85,7 +90,7 @@ def test_role_order_links_move_and_remove(client, catalogue):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("roles=social-media-manager", "mindestens 2 Rollen"),
+        ("roles=social-media-manager,social-media-manager", "doppelt gewählt"),
         (f"roles={SIX},blogger", "doppelt gewählt"),
         (f"roles={SIX},online-redakteur", "höchstens 6 Rollen"),
         ("roles=social-media-manager,gibts-nicht", "„gibts-nicht“ gibt es nicht"),
@@ -179,3 +184,68 @@ def test_comparison_queries_do_not_grow_with_roles(client, catalogue):
     assert _query_count(client, f"{csv_url}?roles={PAIR}") == _query_count(
         client, f"{csv_url}?roles={SIX}"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "added"),
+    [("Comunity Manager", "community-manager"),
+     ("social media berater", "social-media-berater"),
+     ("SoMe-Manager", "social-media-manager")],
+)  # fmt: skip
+def test_picker_forgives_typos_and_case_like_search(client, catalogue, typed, added):
+    start = "pr-berater" if added != "pr-berater" else "blogger"
+    response = client.get(
+        reverse("comparisons:compare"), {"roles": start, "add": typed}
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"roles={start},{added}")
+
+
+def test_picker_offers_candidates_for_part_of_a_title(client, catalogue):
+    page = client.get(
+        reverse("comparisons:compare"), {"roles": "blogger", "add": "Berater"}
+    ).content.decode()
+    assert "Meinten Sie" in page
+    assert "roles=blogger,social-media-berater" in page
+    assert "roles=blogger,pr-berater" in page
+
+
+def test_one_role_is_a_first_step_not_an_error(client, catalogue):
+    response = client.get(reverse("comparisons:compare"), {"roles": "blogger"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Wählen Sie eine zweite Rolle" in page
+    assert 'class="errorlist"' not in page
+
+
+@pytest.mark.parametrize("fmt", ["csv", "md", "json", "xlsx", "pdf"])
+def test_curated_exports_carry_title_introduction_and_verdict(client, catalogue, fmt):
+    import shutil
+    import subprocess
+    import tempfile
+
+    from openpyxl import load_workbook
+
+    from comparisons.models import CuratedComparison
+
+    curated = CuratedComparison.objects.get(slug="social-media-manager-oder-berater")
+    url = reverse("comparisons:curated_export", args=[curated.slug, fmt])
+    response = client.get(url)
+    assert response.status_code == 200
+    if fmt == "xlsx":
+        sheet = load_workbook(io.BytesIO(response.content))["Zusammenfassung"]
+        text = " ".join(str(row[0]) for row in sheet.iter_rows(values_only=True))
+    elif fmt == "pdf":
+        if not shutil.which("pdftotext"):
+            pytest.skip("needs poppler-utils")
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+            pdf.write(response.content)
+            pdf.flush()
+            text = subprocess.run(["pdftotext", pdf.name, "-"], capture_output=True,
+                                  text=True, check=True).stdout  # fmt: skip
+    else:
+        text = response.content.decode("utf-8-sig")
+    flat = " ".join(text.replace("\\", "").split())
+    assert curated.title in flat
+    assert "täglichen Arbeit" in flat  # from the editorial introduction
+    assert "Kurz gesagt" in flat or '"verdict"' in flat
