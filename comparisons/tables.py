@@ -130,6 +130,8 @@ class ComparisonTable:
     """The rows that matter most, heaviest first (before any filter)."""
     title: str = ""
     """A curated comparison's title; exports fall back to the role titles."""
+    url: str = ""
+    """Where the comparison lives, for the PDF footer (set by the view)."""
     intro_text: str = ""
     intro_html: str = ""
     """A curated comparison's introduction: plain text, and sanitised HTML."""

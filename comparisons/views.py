@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.http import (
     Http404,
     HttpRequest,
@@ -86,7 +88,8 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     if moved:
         return moved
     parsed = parse_request(request.GET, choices)
-    return _export_response(fmt, parsed.state, parsed.errors)
+    page_url = f"{reverse('comparisons:compare')}?{parsed.state.query_string()}"
+    return _export_response(request, fmt, parsed.state, parsed.errors, None, page_url)
 
 
 @require_safe
@@ -109,7 +112,8 @@ def curated(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def curated_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     comparison, state = _curated_state(request, slug)
-    return _export_response(fmt, state, [], comparison)
+    page_url = f"{comparison.get_absolute_url()}?{state.query_string()}"
+    return _export_response(request, fmt, state, [], comparison, page_url)
 
 
 def _curated_state(
@@ -132,11 +136,14 @@ def _curated_state(
 
 
 def _export_response(
+    request: HttpRequest,
     fmt: str,
     state: ComparisonState,
     errors: list[str],
-    curated: CuratedComparison | None = None,
+    curated: CuratedComparison | None,
+    page_url: str,
 ) -> HttpResponse:
+    """The file for a state; ``page_url`` (the page it exports) goes in the PDF."""
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise Http404(_("Unbekanntes Exportformat."))
@@ -146,9 +153,8 @@ def _export_response(
         return HttpResponseBadRequest(
             "\n".join(problems), content_type="text/plain; charset=utf-8"
         )
-    response = HttpResponse(
-        exporter.render(result.table), content_type=exporter.content_type
-    )
+    table = replace(result.table, url=request.build_absolute_uri(page_url))
+    response = HttpResponse(exporter.render(table), content_type=exporter.content_type)
     filename = export_filename(result.table, exporter.extension)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

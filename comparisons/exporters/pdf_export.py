@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from comparisons.exporters.base import (
     audience_label,
@@ -13,6 +14,9 @@ from comparisons.exporters.base import (
     title_line,
 )
 from comparisons.tables import ComparisonTable
+
+# Type size by number of roles, so that six columns still fit A4 landscape.
+FONT_SIZES = {2: 8.5, 3: 8.5, 4: 7.5, 5: 6.8, 6: 6.3}
 
 
 def render_pdf(table: ComparisonTable) -> bytes:
@@ -35,6 +39,11 @@ def render_pdf(table: ComparisonTable) -> bytes:
             "audience": audience_label(table),
             "date": export_date(),
             "key_differences": key_difference_lines(table),
+            "font_size": FONT_SIZES.get(len(table.roles), 6.3),
+            "role_width": round(72 / len(table.roles), 2),
+            "language": get_language() or settings.LANGUAGE_CODE,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    document = HTML(string=html, base_url=str(settings.BASE_DIR))
+    # Tagged: screen readers follow headings, lists and table structure.
+    return document.write_pdf(pdf_tags=True)

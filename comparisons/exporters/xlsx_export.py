@@ -23,6 +23,8 @@ HEADER_FILL = PatternFill("solid", fgColor="DCE6F2")
 WRAP = Alignment(wrap_text=True, vertical="top")
 # Label columns narrower than role columns; widths in characters.
 COLUMN_WIDTHS = {"section": 24, "label": 42, "role": 38, "difference": 24}
+SUMMARY_WIDTH = 110
+LINE_HEIGHT = 13  # points per wrapped line at the default 11 pt font
 
 
 def write_text(sheet: Worksheet, row: int, column: int, value: str):
@@ -56,6 +58,32 @@ def _write_table(sheet: Worksheet, table: ComparisonTable) -> None:
     widths += [COLUMN_WIDTHS["role"]] * len(table.roles) + [COLUMN_WIDTHS["difference"]]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+    for row_index, values in enumerate(rows, start=1):
+        sheet.row_dimensions[row_index].height = _row_height(values, widths)
+    _print_setup(sheet, title_rows="1:1", title_columns="A:B")
+
+
+def _row_height(values: list[str], widths: list[int]) -> float:
+    """Points for the tallest wrapped cell: openpyxl does not measure text."""
+    lines = max(
+        sum(max(1, -(-len(part) // max(width - 2, 1))) for part in value.split("\n"))
+        for value, width in zip(values, widths, strict=False)
+    )
+    return LINE_HEIGHT * max(lines, 1) + 4
+
+
+def _print_setup(sheet: Worksheet, *, title_rows: str, title_columns: str = "") -> None:
+    """Prints as it is: landscape, one page wide, headings on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = title_rows
+    if title_columns:
+        sheet.print_title_cols = title_columns
+    sheet.oddFooter.left.text = _("Quelle: Berufsbild – Rollenvergleich")
+    sheet.oddFooter.right.text = _("Seite &P von &N")
 
 
 def _write_summary(sheet: Worksheet, table: ComparisonTable) -> None:
@@ -72,4 +100,7 @@ def _write_summary(sheet: Worksheet, table: ComparisonTable) -> None:
         cell = write_text(sheet, index, 1, line)
         cell.alignment = WRAP
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.column_dimensions["A"].width = 120
+    sheet.column_dimensions["A"].width = SUMMARY_WIDTH
+    for index, line in enumerate(lines, start=1):
+        sheet.row_dimensions[index].height = _row_height([line], [SUMMARY_WIDTH])
+    _print_setup(sheet, title_rows="1:1")

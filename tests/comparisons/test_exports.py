@@ -159,3 +159,29 @@ def test_filename_names_roles_and_date(table):
     name = export_filename(table, "xlsx")
     assert name.startswith("vergleich_social-media-manager_social-media-berater_20")
     assert name.endswith(".xlsx")
+
+
+def test_xlsx_prints_landscape_one_page_wide_with_repeated_headings(table):
+    workbook = load_workbook(io.BytesIO(EXPORTERS["xlsx"].render(table)))
+    for name in ("Vergleich", "Zusammenfassung"):
+        sheet = workbook[name]
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.print_title_rows.replace("$", "") == "1:1"
+    assert workbook["Vergleich"].print_title_cols.replace("$", "") == "A:B"
+
+
+def test_xlsx_rows_are_tall_enough_for_their_wrapped_text():
+    long_note = "Ein langer Hinweis, der in der Spalte umbrechen muss. " * 6
+    table = hand_built_table(cells=((long_note, "kurz"),))
+    sheet = load_workbook(io.BytesIO(EXPORTERS["xlsx"].render(table)))["Vergleich"]
+    heights = {
+        row: sheet.row_dimensions[row].height for row in range(1, sheet.max_row + 1)
+    }
+    tall_row = next(
+        r for r in range(1, sheet.max_row + 1)
+        if str(sheet.cell(r, 3).value).startswith("Ein langer")
+    )  # fmt: skip
+    assert heights[tall_row] >= 5 * 13  # about 380 characters in a 38-wide column
+    assert heights[1] < heights[tall_row]
