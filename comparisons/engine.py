@@ -16,6 +16,7 @@ from comparisons.tables import (
     ChartRow,
     ComparisonTable,
     Difference,
+    Placement,
     RoleHeader,
     Row,
     Section,
@@ -28,7 +29,7 @@ from comparisons.weights import (
     task_difference,
     task_weight,
 )
-from roles.choices import CompetencyKind, TaskArea
+from roles.choices import CompanySize, CompetencyKind, TaskArea
 from roles.readmodels import CompetencyEntry, RoleData, TaskEntry
 
 MIN_ROLES = 2
@@ -67,8 +68,9 @@ def build_comparison(
         key_only=key_only,
         sections=tuple(section for section in sections if section.rows),
         summary=tuple(summarise(roles, audience)),
-        competency_chart=competency_chart(roles),
+        competency_chart=competency_chart(roles, audience),
         verdict=tuple(verdict(roles)),
+        placements=tuple(_placement(role) for role in roles),
         key_differences=key_differences,
     )
 
@@ -84,16 +86,42 @@ KEY_LIMIT_BASE = 6
 """2 roles: at most 8 key differences; 6 roles: at most 12."""
 
 
-def competency_chart(roles: Sequence[RoleData]) -> tuple[ChartRow, ...]:
-    """Per competency kind, each role's average level (None: no such competency)."""
+def competency_chart(
+    roles: Sequence[RoleData], audience: Audience = Audience.PLAIN
+) -> tuple[ChartRow, ...]:
+    """Per competency, each role's level 1–4 (None: not needed), grouped by kind
+    and, within a kind, the most demanded first."""
+    by_role = [{c.slug: c for c in role.competencies} for role in roles]
+    catalogue = _union([role.competencies for role in roles])
     rows = []
     for kind in CompetencyKind:
-        values = []
-        for role in roles:
-            levels = [c.level for c in role.competencies if c.kind == kind.value]
-            values.append(round(sum(levels) / len(levels), 1) if levels else None)
-        rows.append(ChartRow(str(kind.label), tuple(values)))
+        entries = [e for e in catalogue.values() if e.kind == kind.value]
+        for entry in entries:
+            levels = tuple(
+                assigned.level if (assigned := mine.get(entry.slug)) else None
+                for mine in by_role
+            )
+            rows.append(ChartRow(_wording(entry, audience), levels, str(kind.label)))
+    order = {str(kind.label): index for index, kind in enumerate(CompetencyKind)}
+    rows.sort(key=lambda r: (order[r.kind], -max(v or 0 for v in r.values), r.label))
     return tuple(rows)
+
+
+SIZE_WORDS = {
+    CompanySize.SMALL: gettext_lazy("klein"),
+    CompanySize.MEDIUM: gettext_lazy("mittel"),
+    CompanySize.LARGE: gettext_lazy("groß"),
+}
+
+
+def _placement(role: RoleData) -> Placement:
+    labels = dict(CompanySize.choices)
+    codes = [c for c in CompanySize.values if c in role.company_sizes]
+    return Placement(
+        role.title, role.orientation, role.orientation_label, role.position,
+        role.position_label, ", ".join(str(labels[c]) for c in codes),
+        ", ".join(str(SIZE_WORDS[CompanySize(c)]) for c in codes),
+    )  # fmt: skip
 
 
 def _only_rows(section: Section, keep: Callable[[Row], bool]) -> Section:

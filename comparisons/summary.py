@@ -51,7 +51,11 @@ def join_words(items: Sequence[str], limit: int = LIST_LIMIT) -> str:
 
 
 def _name(entry: TaskEntry, audience: Audience) -> str:
-    return quoted(entry.plain_name if audience == Audience.PLAIN else entry.name)
+    """The task's name as the table words it, marked where it is only an example."""
+    name = quoted(entry.plain_name if audience == Audience.PLAIN else entry.name)
+    if entry.is_illustrative:
+        return _("%(name)s (beispielhaft)") % {"name": name}
+    return name
 
 
 def _profiles(roles: Sequence[RoleData]) -> SummaryPoint:

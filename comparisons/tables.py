@@ -108,10 +108,27 @@ class SummaryPoint:
 
 @dataclass(frozen=True)
 class ChartRow:
-    """Average competency level (1–4) of one kind, per compared role."""
+    """One competency: each compared role's level (1–4), None where not needed."""
 
     label: str
-    values: tuple[float | None, ...]
+    values: tuple[int | None, ...]
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a role stands on the two axes the field uses to tell roles apart."""
+
+    title: str
+    orientation: int
+    """0 strategic … 10 operative."""
+    orientation_label: str
+    position: str
+    position_label: str
+    company_sizes: str
+    """The company sizes it fits, in words ("" if not recorded)."""
+    size_words: str = ""
+    """The same, short enough for a label in the picture ("klein, mittel")."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +145,7 @@ class ComparisonTable:
     """"Kurz gesagt": at most five short plain sentences."""
     key_differences: tuple[Row, ...] = ()
     """The rows that matter most, heaviest first (before any filter)."""
+    placements: tuple[Placement, ...] = ()
     title: str = ""
     """A curated comparison's title; exports fall back to the role titles."""
     url: str = ""

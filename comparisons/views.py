@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from comparisons.charts import competency_chart_layout
+from comparisons.charts import competency_profile, level_legend, position_map
 from comparisons.engine import MAX_ROLES
 from comparisons.exporters import EXPORTERS, export_filename
 from comparisons.models import CuratedComparison
@@ -73,9 +73,9 @@ def compare(request: HttpRequest) -> HttpResponse:
         "choices": choices,
         "selected": role_controls(state, titles),
         "exports": export_links("comparisons:export", {}, state),
-        "chart": competency_chart_layout(result.table)
-        if result and result.table
-        else None,
+        "profile": competency_profile(result.table) if result and result.table else [],
+        "legend": level_legend(),
+        "map": position_map(result.table) if result and result.table else None,
         "cards": difference_cards(result.table if result else None),
     }
     return render(request, "comparisons/compare.html", context)
@@ -102,7 +102,9 @@ def curated(request: HttpRequest, slug: str) -> HttpResponse:
         "table": result.table,
         "problem": result.problem,
         "exports": export_links("comparisons:curated_export", {"slug": slug}, state),
-        "chart": competency_chart_layout(result.table) if result.table else None,
+        "profile": competency_profile(result.table) if result.table else [],
+        "legend": level_legend(),
+        "map": position_map(result.table) if result.table else None,
         "cards": difference_cards(result.table),
         "open_url": f"{reverse('comparisons:compare')}?{state.query_string()}",
     }

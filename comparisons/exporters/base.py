@@ -65,6 +65,16 @@ def key_difference_lines(table: ComparisonTable) -> list[str]:
     return lines
 
 
+def placement_lines(table: ComparisonTable) -> list[str]:
+    """ "Wo die Rollen stehen" in words, for formats that cannot hold the picture."""
+    return [
+        f"{place.title}: {place.orientation_label} ({place.orientation}/10), "
+        f"{place.position_label}"
+        + (f"; {place.company_sizes}" if place.company_sizes else "")
+        for place in table.placements
+    ]
+
+
 def export_date() -> str:
     return timezone.localdate().isoformat()
 

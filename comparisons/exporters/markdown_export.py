@@ -11,6 +11,7 @@ from comparisons.exporters.base import (
     cell_text,
     export_date,
     key_difference_lines,
+    placement_lines,
     role_title,
     title_line,
 )
@@ -50,6 +51,10 @@ def render_markdown_table(table: ComparisonTable) -> bytes:
         lines += [_escape(table.intro_text), ""]
     if table.verdict:
         lines += [f"## {_('Kurz gesagt')}", "", _escape(table.verdict_text), ""]
+    if table.placements:
+        lines += [f"## {_('Wo die Rollen stehen')}", ""]
+        lines += [f"- {_escape(line)}" for line in placement_lines(table)]
+        lines += [""]
     if table.key_differences:
         lines += [f"## {_('Die wichtigsten Unterschiede')}", ""]
         lines += [f"- {_escape(line)}" for line in key_difference_lines(table)]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from comparisons.charts import position_map
 from comparisons.exporters.base import (
     audience_label,
     cell_text,
@@ -39,6 +40,7 @@ def render_pdf(table: ComparisonTable) -> bytes:
             "audience": audience_label(table),
             "date": export_date(),
             "key_differences": key_difference_lines(table),
+            "map": position_map(table) if table.placements else None,
             "font_size": FONT_SIZES.get(len(table.roles), 6.3),
             "role_width": round(72 / len(table.roles), 2),
             "language": get_language() or settings.LANGUAGE_CODE,

@@ -15,6 +15,7 @@ from comparisons.exporters.base import (
     export_date,
     grid,
     key_difference_lines,
+    placement_lines,
     title_line,
 )
 from comparisons.tables import ComparisonTable
@@ -92,6 +93,8 @@ def _write_summary(sheet: Worksheet, table: ComparisonTable) -> None:
         lines += [table.intro_text, ""]
     if table.verdict:
         lines += [_("Kurz gesagt"), table.verdict_text, ""]
+    if table.placements:
+        lines += [_("Wo die Rollen stehen"), *placement_lines(table), ""]
     if table.key_differences:
         lines += [_("Die wichtigsten Unterschiede"), *key_difference_lines(table), ""]
     lines += [_("Gemeinsamkeiten und Unterschiede im Einzelnen")]

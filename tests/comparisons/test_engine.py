@@ -153,12 +153,12 @@ def test_relation_row_only_for_related_compared_roles():
     assert rows[0].cells[2].is_empty
 
 
-def test_competency_chart_averages_levels_per_kind():
+def test_competency_profile_gives_each_role_its_level_per_competency():
     a = role("a", competencies=[competency("x", 4), competency("y", 1)])
-    b = role("b")
-    social = next(
-        row
-        for row in build_comparison([a, b]).competency_chart
-        if row.label == "Sozialkompetenz"
-    )
-    assert social.values == (2.5, None)
+    b = role("b", competencies=[competency("y", 3)])
+    chart = build_comparison([a, b]).competency_chart
+    assert [(row.label, row.values) for row in chart] == [
+        ("Alltag-x", (4, None)),  # most demanded first within the kind
+        ("Alltag-y", (1, 3)),
+    ]
+    assert {row.kind for row in chart} == {"Sozialkompetenz"}

@@ -106,3 +106,21 @@ def test_sentence_for_a_task_only_one_role_has():
 def test_long_lists_are_shortened_in_words():
     assert join_words(["a", "b", "c"]) == "a, b und c"
     assert join_words(list("abcdefgh"), limit=4) == "a, b, c und 5 weitere"
+
+
+def test_illustrative_entries_keep_their_marker_in_table_summary_and_exports():
+    from dataclasses import replace
+
+    from comparisons.exporters import EXPORTERS
+
+    example = replace(task("post", "owns"), is_illustrative=True)
+    table = build_comparison([role("a", tasks=[example]), role("b")])
+    summary = " ".join(point.text for point in table.summary)
+    assert "„Alltag-post“ (beispielhaft)" in summary
+    (cell,) = [
+        row.cells[0] for s in table.sections for row in s.rows if row.key == "task-post"
+    ]
+    assert cell.is_illustrative
+    csv_text = EXPORTERS["csv"].render(table).decode("utf-8-sig")
+    assert "verantwortet (beispielhaft)" in csv_text
+    assert "verantwortet (beispielhaft)" in EXPORTERS["md"].render(table).decode()
