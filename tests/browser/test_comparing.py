@@ -18,8 +18,8 @@ def test_compare_from_a_role_page_and_export_xlsx(page: Page, site, tmp_path):
     expect(page).to_have_url(
         re.compile(r"roles=social-media-manager,social-media-berater$")
     )
-    summary = page.locator(".comparison-summary")
-    expect(summary).to_contain_text("ausdrücklich nicht Teil der Rolle")
+    cards = page.locator(".difference-card")
+    expect(cards.first).to_contain_text("ausdrücklich nicht Teil der Rolle")
     headers = page.locator(".compare-table thead th")
     expect(headers).to_have_text(
         ["Merkmal", "Social Media Manager", "Social Media Berater"]
@@ -33,9 +33,15 @@ def test_compare_from_a_role_page_and_export_xlsx(page: Page, site, tmp_path):
 
     same_rows = page.locator(".compare-table tr.same")
     expect(same_rows.first).to_be_visible()
-    page.get_by_role("checkbox", name="nur Unterschiede").check()
+    page.get_by_role("radio", name="nur Unterschiede").check()
     expect(page).to_have_url(re.compile(r"only=diff"))
     expect(same_rows).to_have_count(0)
+    all_differences = page.locator(".compare-table tr.differs").count()
+    page.get_by_role("radio", name="wichtige Unterschiede").check()
+    expect(page).to_have_url(re.compile(r"only=key"))
+    expect(page.locator(".verdict")).to_contain_text("Social Media Manager setzt")
+    key_rows = page.locator(".compare-table tr.differs").count()
+    assert 0 < key_rows < all_differences
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Excel (XLSX)").click()
