@@ -97,7 +97,7 @@ def position_map(table: ComparisonTable) -> PositionMap:
         y = LANE_Y.get(Position(placement.position), LANE_Y[Position.BOTH])
         stacked = taken.get((x, y), 0)
         taken[(x, y)] = stacked + 1
-        anchor = "end" if x > (MAP_LEFT + MAP_RIGHT) / 2 else "start"
+        anchor = _label_anchor(x)
         label = placement.title
         if placement.size_words:
             label = f"{label} · {placement.size_words}"
@@ -106,3 +106,11 @@ def position_map(table: ComparisonTable) -> PositionMap:
              ((Position.EXTERNAL, _("von außen")), (Position.BOTH, _("beides")),
               (Position.INTERNAL, _("im Haus")))]  # fmt: skip
     return PositionMap(MAP_WIDTH, MAP_HEIGHT, MAP_LEFT, MAP_RIGHT, lanes, points)
+
+
+def _label_anchor(x: int) -> str:
+    """Labels grow away from the nearer edge, so none runs off the picture."""
+    third = (MAP_RIGHT - MAP_LEFT) / 3
+    if x < MAP_LEFT + third:
+        return "start"
+    return "end" if x > MAP_RIGHT - third else "middle"

@@ -47,3 +47,11 @@ def test_page_draws_one_point_per_role_with_a_table(client, catalogue):
     figure = page[page.index('class="chart position-map"') :]
     assert figure.count('class="point"') == 2
     assert 'id="map-table"' in figure and "Mittelstand" in figure
+
+
+@pytest.mark.parametrize(
+    ("orientation", "anchor"), [(0, "start"), (5, "middle"), (10, "end")]
+)
+def test_labels_grow_away_from_the_nearer_edge(orientation, anchor):
+    chart = position_map(_table(role("a", orientation=orientation), role("b")))
+    assert chart.points[0].anchor == anchor
