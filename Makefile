@@ -8,10 +8,8 @@ BROWSER_ARGS ?= --screenshot only-on-failure --output test-results
 
 .PHONY: run test test-fast test-browser browser-deps lint bench soak messages clean
 
-# Local commands run in debug mode (which allows the public development key);
-# the tests bring their own settings with a test-only key.
-run messages: export DJANGO_DEBUG = 1
-test test-fast test-browser: export DJANGO_SETTINGS_MODULE = config.settings_test
+# The development server runs in debug mode (static files, error pages).
+run: export DJANGO_DEBUG = 1
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

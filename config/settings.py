@@ -10,7 +10,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
@@ -18,15 +17,11 @@ from config.env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
-# The fallback key is public: it only serves a local checkout in debug mode.
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY fehlt. In Produktion einen langen Zufallswert setzen; "
-            "lokal DJANGO_DEBUG=1 setzen (make run tut das)."
-        )
-    SECRET_KEY = "django-insecure-berufsbild-local-development-only"
+# The fallback key is public: management commands and the development server may
+# use it, but the app servers (config/wsgi.py, config/asgi.py) refuse to start on
+# it with DEBUG off, and `check --deploy` flags it.
+DEVELOPMENT_SECRET_KEY = "django-insecure-berufsbild-local-development-only"
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
