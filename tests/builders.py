@@ -71,3 +71,30 @@ def relate(from_role: Role, to_role: Role, **overrides) -> RoleRelation:
     fields = {"kind": "collaborates", "description": ""}
     fields.update(overrides)
     return RoleRelation.objects.create(from_role=from_role, to_role=to_role, **fields)
+
+
+def make_wiki_role(slug: str = "testrolle", **fields) -> Role:
+    """A role made as the wiki makes one: through the service, as its first
+    revision, with two tasks, a competency and a relation to another role."""
+    from roles.revisions.snapshots import snapshot_of
+    from roles.services import create_role
+
+    other = make_role()
+    base = snapshot_of(make_role(slug=f"{slug}-vorlage"))
+    snapshot = {
+        "fields": {**base["fields"], "slug": slug, "title": f"Rolle {slug}",
+                   "summary": "Ausgangstext.", "definition": "Eine **Definition**.",
+                   **fields},
+        "tasks": {
+            str(make_task().pk): {"responsibility": "owns", "note": "",
+                                  "is_illustrative": False},
+            str(make_task().pk): {"responsibility": "contributes", "note": "x",
+                                  "is_illustrative": False},
+        },
+        "competencies": {
+            str(make_competency().pk): {"level": 3, "is_essential": True,
+                                        "note": "", "is_illustrative": False},
+        },
+        "relations": {f"{other.pk}:collaborates": {"description": "eng"}},
+    }  # fmt: skip
+    return create_role(snapshot=snapshot, user=None, comment="Anlage")

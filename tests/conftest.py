@@ -53,6 +53,14 @@ def _member(django_user_model, username: str, group: str | None):
 
 
 @pytest.fixture
+def wiki_role(db):
+    """A role of the test's own, made through the service (see builders)."""
+    from tests.builders import make_wiki_role
+
+    return make_wiki_role()
+
+
+@pytest.fixture
 def reader(db, django_user_model):
     """Logged in, but in no group: may read, may not write."""
     return _member(django_user_model, "leserin", None)

@@ -10,17 +10,17 @@ from roles.models import Role
 from tests.roles.forms import edit_data, rows
 
 pytestmark = pytest.mark.django_db
-URL = reverse("roles:edit", args=["social-media-manager"])
+URL = reverse("roles:edit", args=["testrolle"])
 
 
 @pytest.fixture
-def two_open_forms(client_for, editor, other_editor, catalogue):
+def two_open_forms(client_for, editor, other_editor, wiki_role):
     first, second = client_for(editor), client_for(other_editor)
     return (first, edit_data(first.get(URL))), (second, edit_data(second.get(URL)))
 
 
 def _role() -> Role:
-    return Role.objects.get(slug="social-media-manager")
+    return Role.objects.get(slug="testrolle")
 
 
 def test_second_save_of_the_same_field_gets_the_conflict_page(two_open_forms):
@@ -83,7 +83,7 @@ def test_one_removes_a_task_while_the_other_edits_its_note(two_open_forms):
     assert "Geändert, während jemand löschte." in response.content.decode()
 
 
-def test_double_submit_makes_one_revision(client_for, editor, catalogue):
+def test_double_submit_makes_one_revision(client_for, editor, wiki_role):
     client = client_for(editor)
     data = edit_data(client.get(URL))
     data["summary"] = "Einmal gespeichert, zweimal geklickt."

@@ -6,12 +6,13 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from roles.models import Role, Task
+from roles.models import Role
 from roles.revisions.snapshots import snapshot_of
+from tests.builders import make_task
 from tests.roles.forms import edit_data, rows
 
 pytestmark = pytest.mark.django_db
-SLUG = "social-media-manager"
+SLUG = "testrolle"
 EDIT = reverse("roles:edit", args=[SLUG])
 
 
@@ -20,8 +21,8 @@ def _role() -> Role:
 
 
 @pytest.fixture
-def two_revisions(client_for, editor, catalogue):
-    """First revision: the shipped catalogue. Second: several changes."""
+def two_revisions(client_for, editor, wiki_role):
+    """First revision: the role as made. Second: several changes."""
     client = client_for(editor)
     original = snapshot_of(_role())
     data = edit_data(client.get(EDIT))
@@ -30,9 +31,7 @@ def two_revisions(client_for, editor, catalogue):
     first = rows(data, "tasks")[0]
     data[f"tasks-{first}-DELETE"] = "on"
     free = int(data["tasks-TOTAL_FORMS"]) - 1
-    data[f"tasks-{free}-task"] = str(
-        Task.objects.get(slug="praxis-kritisch-begleiten").pk
-    )
+    data[f"tasks-{free}-task"] = str(make_task(name="Kritisch begleiten").pk)
     data[f"tasks-{free}-responsibility"] = "contributes"
     comp = rows(data, "competencies")[0]
     data[f"competencies-{comp}-level"] = "1"
@@ -44,7 +43,7 @@ def two_revisions(client_for, editor, catalogue):
 def test_history_lists_author_time_and_summary(client, two_revisions):
     page = client.get(reverse("roles:history", args=[SLUG])).content.decode()
     assert "redakteur" in page
-    assert page.index("Kurzbeschreibung neu") < page.index("Mitgelieferter Katalog")
+    assert page.index("Kurzbeschreibung neu") < page.index("Anlage")
 
 
 def test_role_page_names_the_last_editor(client, two_revisions):
@@ -69,11 +68,8 @@ def test_diff_names_changed_fields_words_and_assignments(client, two_revisions):
     page = " ".join(response.content.decode().split())
     assert "Kurzbeschreibung für Unternehmen" in page
     assert "<ins>Völlig neue Fassung.</ins>" in page
-    assert "<del>Die zentrale Ansprechperson" in page
-    assert (
-        "Aufgaben: Beratung und kritische Begleitung</strong> – hinzugefügt: wirkt mit"
-        in page
-    )
+    assert "<del>Ausgangstext.</del>" in page
+    assert "Aufgaben: Kritisch begleiten</strong> – hinzugefügt: wirkt mit" in page
     assert "entfernt (war:" in page
     assert "geändert von" in page and "zu „1 – Grundkenntnisse" in page
 

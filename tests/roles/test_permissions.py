@@ -12,12 +12,12 @@ from roles.revisions.snapshots import snapshot_of
 from tests.roles.forms import edit_data
 
 pytestmark = pytest.mark.django_db
-SLUG = "social-media-berater"
+SLUG = "testrolle"
 EDIT = reverse("roles:edit", args=[SLUG])
 
 
 @pytest.fixture
-def revision(client_for, maintainer, catalogue):
+def revision(client_for, maintainer, wiki_role):
     """One saved revision to revert to, and the form data that made it."""
     client = client_for(maintainer)
     data = edit_data(client.get(EDIT))
@@ -35,7 +35,7 @@ def _state():
     [(None, 302), ("reader", 403), ("editor", 200), ("maintainer", 200)],
 )
 @pytest.mark.parametrize("url", [EDIT, reverse("roles:create")])
-def test_opening_an_edit_form(request, client_for, catalogue, persona, status, url):
+def test_opening_an_edit_form(request, client_for, wiki_role, persona, status, url):
     user = request.getfixturevalue(persona) if persona else None
     response = client_for(user).get(url)
     assert response.status_code == status
@@ -94,7 +94,7 @@ def test_protected_roles_only_maintainers_edit(
 
 
 def test_only_maintainers_see_the_protect_switch(
-    client_for, editor, maintainer, catalogue
+    client_for, editor, maintainer, wiki_role
 ):
     assert 'name="is_protected"' not in client_for(editor).get(EDIT).content.decode()
     assert 'name="is_protected"' in client_for(maintainer).get(EDIT).content.decode()
@@ -116,7 +116,7 @@ def test_post_without_csrf_token_is_refused(editor, revision):
     assert _state() == before
 
 
-def test_edit_link_only_for_those_who_may_edit(client_for, reader, editor, catalogue):
+def test_edit_link_only_for_those_who_may_edit(client_for, reader, editor, wiki_role):
     link = f'href="{EDIT}"'
     assert (
         link
