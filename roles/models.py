@@ -31,6 +31,7 @@ from roles.querysets import RoleQuerySet
 SUMMARY_MAX_LENGTH = 800
 DEFINITION_MAX_LENGTH = 20_000
 NOTE_MAX_LENGTH = 300
+AD_PHRASES_MAX_LENGTH = 3000
 
 
 def split_lines(text: str) -> list[str]:
@@ -266,6 +267,15 @@ class CatalogueEntry(models.Model):
         _("Erklärung für Unternehmen"), max_length=1000, blank=True
     )
     description = models.TextField(_("Fachbeschreibung"), max_length=2000, blank=True)
+    ad_phrases = models.TextField(
+        _("So steht es in Stellenanzeigen"),
+        max_length=AD_PHRASES_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "Eine Formulierung pro Zeile, so wie Anzeigen sie schreiben, "
+            "z. B. „Betreuung unserer Social-Media-Kanäle“."
+        ),
+    )
     revision_number = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SlugNaturalKeyManager()
@@ -279,6 +289,10 @@ class CatalogueEntry(models.Model):
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
+
+    @property
+    def ad_phrase_list(self) -> list[str]:
+        return split_lines(self.ad_phrases)
 
 
 class Task(CatalogueEntry):

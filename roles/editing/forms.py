@@ -334,7 +334,7 @@ class CatalogueEntryForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["base_number"].initial = self.instance.revision_number
-        for name in ("plain_description", "description"):
+        for name in ("plain_description", "description", "ad_phrases"):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 3})
 
 
@@ -348,6 +348,7 @@ class TaskForm(CatalogueEntryForm):
             "area",
             "plain_description",
             "description",
+            "ad_phrases",
         ]
 
 
@@ -361,4 +362,5 @@ class CompetencyForm(CatalogueEntryForm):
             "kind",
             "plain_description",
             "description",
+            "ad_phrases",
         ]

@@ -175,7 +175,11 @@ def _catalogue_matches(words: list[str]) -> tuple[list[Task], list[Competency]]:
     """Tasks and competencies whose names contain a word's stem."""
     condition = Q()
     for stem in {s for s in stem_words(words) if len(s) >= 3}:
-        condition |= Q(name__icontains=stem) | Q(plain_name__icontains=stem)
+        condition |= (
+            Q(name__icontains=stem)
+            | Q(plain_name__icontains=stem)
+            | Q(ad_phrases__icontains=stem)  # the wording of job ads finds it too
+        )
     if not condition:
         return [], []
     tasks = list(Task.objects.filter(condition).order_by("name")[:MAX_RESULTS])

@@ -82,3 +82,42 @@ def test_duplicate_slug_is_a_form_error(client_for, editor, catalogue):
     response = client.post(TASK_EDIT, data)
     assert response.status_code == 400
     assert "existiert bereits" in response.content.decode()
+
+
+def test_ad_phrases_are_edited_with_history_and_shown(client_for, editor, db):
+    from reversion.models import Version
+
+    from tests.builders import make_task
+
+    task = make_task(name="Moderieren", plain_name="Kommentare begleiten")
+    client = client_for(editor)
+    url = reverse("roles:task_edit", args=[task.slug])
+    data = {
+        "name": task.name, "slug": task.slug, "plain_name": task.plain_name,
+        "area": task.area, "plain_description": "", "description": "",
+        "ad_phrases": "Moderation der Kommentare\r\nUmgang mit Hasskommentaren",
+        "base_number": task.revision_number, "edit_summary": "Anzeigensprache",
+    }  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    task.refresh_from_db()
+    assert task.ad_phrase_list == [
+        "Moderation der Kommentare",
+        "Umgang mit Hasskommentaren",
+    ]
+    assert Version.objects.get_for_object(task).count() == 1
+    page = client.get(reverse("roles:task", args=[task.slug])).content.decode()
+    assert "So steht es oft in Stellenanzeigen" in page
+    assert "„Umgang mit Hasskommentaren“" in page
+
+
+def test_shipped_tasks_and_competencies_carry_ad_phrases(catalogue):
+    from roles.models import Competency
+
+    for model in (Task, Competency):
+        for entry in model.objects.all():
+            assert len(entry.ad_phrase_list) >= 3, entry.slug
+
+
+def test_search_finds_a_task_by_the_words_of_an_ad(client, catalogue):
+    page = client.get(reverse("pages:search"), {"q": "Shitstorms"}).content.decode()
+    assert 'href="/tasks/kritik-und-krisen/"' in page

@@ -86,7 +86,7 @@ def test_search_page_shows_hits_tasks_and_competencies(client, catalogue):
         ("", "mindestens ein Wort mit zwei Buchstaben"),
         ("Moderation " * 1000, "auf 200 Zeichen gekürzt"),
         ("'; DROP TABLE roles_role; --", "wurde nichts gefunden"),
-        ("<script>alert(1)</script>", "wurde nichts gefunden"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
     ],
 )
 def test_junk_queries_get_a_helpful_page(client, catalogue, query, expected):
