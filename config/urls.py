@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("", include("roles.urls")),
     path("compare/", include("comparisons.urls")),
+    path("", include("comparisons.jobad.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

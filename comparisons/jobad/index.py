@@ -1,0 +1,225 @@
+"""What the check knows, built once per catalogue state: the phrases of every task
+and competency, the words of role titles, and which role does what.
+
+Built in a fixed number of queries and kept in memory until a task, competency or
+role changes (the signature below counts rows and revision numbers), so a check
+costs no queries beyond reading that signature.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Sum
+
+from comparisons.jobad.text import PARTICLES, bare, words
+from comparisons.jobad.vocabulary import Vocabulary, verb_stems
+from roles.models import Competency, Role, RoleCompetency, RoleTask, Task, split_lines
+
+PARTICLE = re.compile(r"\b(?:" + "|".join(PARTICLES) + r")\b", re.I)
+
+TASK = "task"
+COMPETENCY = "competency"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    entry: tuple[str, str]  # (kind, slug)
+    text: str
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    slug: str
+    name: str
+    plain_name: str
+    area: str  # task area or competency kind
+    first_phrase: str
+
+
+@dataclass(frozen=True)
+class RoleProfile:
+    slug: str
+    title: str
+    url: str
+    seniority: str
+    position: str
+    family: str
+    lineage: str  # the root of its specialisation chain: junior, senior and base
+    is_illustrative: bool
+    name_keys: tuple[frozenset[str], ...]  # one key set per title and alias
+    tasks: dict[str, str] = field(default_factory=dict)  # slug → responsibility
+    notes: dict[str, str] = field(default_factory=dict)
+    competencies: dict[str, tuple[int, bool]] = field(default_factory=dict)
+
+
+@dataclass
+class CatalogueIndex:
+    vocabulary: Vocabulary
+    entries: dict[tuple[str, str], Entry]
+    phrases_by_key: dict[str, list[Phrase]]
+    weight: dict[str, float]
+    roles: dict[str, RoleProfile]
+
+    def keys_of(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, roots) for each word of ``text``; a verb whose particle
+        stands later in the text ("bauen … auf") also stands for the joined verb."""
+        found = [
+            (w.start, w.end, self.vocabulary.expand(bare(w.surface), w.root))
+            for w in words(text)
+        ]
+        particles = {m.group(0).lower() for m in PARTICLE.finditer(text)}
+        if not particles:
+            return found
+        joined = []
+        for start, end, keys in found:
+            extra = [
+                particle + stem
+                for particle in particles
+                for stem in {keys[0], *verb_stems(keys[0])}
+                if particle + stem in self.vocabulary.roots
+            ]
+            joined.append(
+                (start, end, (*keys, *extra)) if extra else (start, end, keys)
+            )
+        return joined
+
+    def phrase_keys(self, text: str) -> frozenset[str]:
+        """What a phrase asks for: a compound's parts, or the word itself."""
+        keys = set()
+        for _start, _end, expanded in self.keys_of(text):
+            keys.update(expanded[1:] or expanded[:1])
+        return frozenset(keys)
+
+
+def signature() -> tuple:
+    """Changes whenever an entry, a role or an assignment changes."""
+    parts = []
+    for model in (Task, Competency, Role):
+        values = model.objects.aggregate(
+            count=Count("id"), revisions=Sum("revision_number"), last=Max("id")
+        )
+        parts.append(tuple(values.values()))
+    return tuple(parts)
+
+
+_lock = threading.Lock()
+_cached: dict[tuple, CatalogueIndex] = {}
+
+
+def current_index() -> CatalogueIndex:
+    key = signature()
+    index = _cached.get(key)
+    if index is None:
+        with _lock:
+            index = _cached.get(key)
+            if index is None:
+                index = build_index()
+                _cached.clear()
+                _cached[key] = index
+    return index
+
+
+def build_index() -> CatalogueIndex:
+    tasks = list(Task.objects.all())
+    competencies = list(Competency.objects.all())
+    roles = list(
+        Role.objects.only(
+            "slug",
+            "title",
+            "aliases",
+            "seniority",
+            "position",
+            "family",
+            "parent_id",
+            "is_illustrative",
+        )
+    )
+    texts = [
+        text
+        for entry in [*tasks, *competencies]
+        for text in (entry.name, entry.plain_name, *entry.ad_phrase_list)
+    ]
+    texts += [
+        name for role in roles for name in (role.title, *split_lines(role.aliases))
+    ]
+    vocabulary = Vocabulary(bare(w.surface) for text in texts for w in words(text))
+    index = CatalogueIndex(vocabulary, {}, defaultdict(list), {}, {})
+    for kind, rows in ((TASK, tasks), (COMPETENCY, competencies)):
+        for row in rows:
+            _add_entry(index, kind, row)
+    _weigh(index)
+    index.roles = _role_profiles(index, roles)
+    return index
+
+
+def _add_entry(index: CatalogueIndex, kind: str, row) -> None:
+    ref = (kind, row.slug)
+    phrases = row.ad_phrase_list
+    index.entries[ref] = Entry(
+        kind=kind,
+        slug=row.slug,
+        name=row.name,
+        plain_name=row.plain_name,
+        area=getattr(row, "area", "") or getattr(row, "kind", ""),
+        first_phrase=phrases[0] if phrases else row.plain_name,
+    )
+    seen = set()
+    for text in (row.name, row.plain_name, *phrases):
+        keys = index.phrase_keys(text)
+        if not keys or keys in seen:
+            continue
+        seen.add(keys)
+        phrase = Phrase(ref, text, keys)
+        for key in keys:
+            index.phrases_by_key[key].append(phrase)
+
+
+def _weigh(index: CatalogueIndex) -> None:
+    """Rare words weigh more: a word in one entry's phrases identifies it."""
+    for key, phrases in index.phrases_by_key.items():
+        entries = {phrase.entry for phrase in phrases}
+        index.weight[key] = 1 / len(entries)
+
+
+def _role_profiles(index: CatalogueIndex, roles: list[Role]) -> dict[str, RoleProfile]:
+    by_id = {role.pk: role for role in roles}
+    profiles = {}
+    for role in roles:
+        names = [role.title, *split_lines(role.aliases)]
+        profiles[role.pk] = RoleProfile(
+            slug=role.slug,
+            title=role.title,
+            url=role.get_absolute_url(),
+            seniority=role.seniority,
+            position=role.position,
+            family=role.family,
+            lineage=_lineage(role, by_id),
+            is_illustrative=role.is_illustrative,
+            name_keys=tuple(
+                keys for keys in (index.phrase_keys(name) for name in names) if keys
+            ),
+        )
+    for role_id, slug, responsibility, note in RoleTask.objects.values_list(
+        "role_id", "task__slug", "responsibility", "note"
+    ):
+        profiles[role_id].tasks[slug] = responsibility
+        profiles[role_id].notes[slug] = note
+    for role_id, slug, level, essential in RoleCompetency.objects.values_list(
+        "role_id", "competency__slug", "level", "is_essential"
+    ):
+        profiles[role_id].competencies[slug] = (level, essential)
+    return {profile.slug: profile for profile in profiles.values()}
+
+
+def _lineage(role: Role, by_id: dict[int, Role]) -> str:
+    """Junior, senior and specialised roles belong to their base role's line."""
+    current, steps = role, 0
+    while current.parent_id in by_id and steps < 20:
+        current, steps = by_id[current.parent_id], steps + 1
+    return current.slug

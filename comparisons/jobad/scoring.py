@@ -1,0 +1,176 @@
+"""Which roles fit what an ad asks for, and why.
+
+Each asked task counts by how the role stands to it (owns, carries out, contributes,
+explicitly excluded), scaled by how surely the ad asks for it. The sum is divided by
+what a role that owns every asked task would get, so the score reads as "how much of
+this ad the role covers" (0–100). Smaller signals break ties between close roles:
+the title the ad uses, words for the career stage, and tasks the ad declines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from comparisons.jobad.index import CatalogueIndex, RoleProfile
+from comparisons.jobad.matching import Recognition
+from roles.choices import Responsibility, Seniority
+
+TASK_WEIGHT = {
+    Responsibility.OWNS: 3.0,
+    Responsibility.CARRIES_OUT: 2.4,
+    Responsibility.CONTRIBUTES: 0.8,
+    Responsibility.EXCLUDED: -3.0,
+}
+NOT_RECORDED = -0.4
+COMPETENCY_WEIGHT = 0.15  # per asked competency the role needs, times its level / 4
+TITLE_BONUS = 0.3
+TITLE_SHARE = 0.3  # of the asked tasks the named role must own or carry out
+STAGE_BONUS = 0.1
+DECLINED_BONUS = 0.04  # per task the ad rules out that the role also rules out
+BREADTH_WEIGHT = 0.12  # share of the role's own core that the ad asks for
+
+JUNIOR_WORDS = re.compile(
+    r"\bjunior|berufseinst|einsteiger|einstieg\b|erste(?:n)? (?:berufs)?erfahrung"
+    r"|trainee|volontär|absolvent|nach (?:dem|deinem|ihrem) studium|werkstudent",
+    re.I,
+)
+SENIOR_WORDS = re.compile(
+    r"\bsenior|\blead\b|head of|leitung|leiten (?:ein|das|unser)|führungs"
+    r"|mehrjährige|langjährige|(?:fünf|5|sechs|6|sieben|7|acht|8)\+? jahre",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class RoleFit:
+    slug: str
+    title: str
+    url: str
+    score: int
+    raw: float
+    owned: tuple[str, ...]
+    carried_out: tuple[str, ...]
+    contributed: tuple[str, ...]
+    excluded: tuple[str, ...]
+    named_in_title: bool
+
+
+def career_stage(text: str) -> str:
+    junior = len(JUNIOR_WORDS.findall(text))
+    senior = len(SENIOR_WORDS.findall(text))
+    if junior > senior:
+        return Seniority.JUNIOR
+    if senior > junior:
+        return Seniority.SENIOR
+    return Seniority.NONE
+
+
+def title_roles(recognition: Recognition, index: CatalogueIndex) -> list[str]:
+    """Roles whose full title or alias appears in the ad's title line, most
+    specific first ("Senior Social Media Manager" before "Social Media Manager")."""
+    named = []
+    for profile in index.roles.values():
+        sizes = [
+            len(keys) for keys in profile.name_keys if keys <= recognition.title_keys
+        ]
+        if sizes:
+            named.append((max(sizes), profile.slug))
+    named.sort(key=lambda pair: (-pair[0], pair[1]))
+    return [slug for _size, slug in named]
+
+
+def rank_roles(
+    asked: dict[str, float],
+    declined: set[str],
+    competencies: set[str],
+    index: CatalogueIndex,
+    *,
+    stage: str = Seniority.NONE,
+    named: list[str] = (),
+) -> list[RoleFit]:
+    """Every role that covers part of the ad, best first."""
+    if not asked:
+        return []
+    best_possible = TASK_WEIGHT[Responsibility.OWNS] * sum(asked.values())
+    named_best = (
+        set(named[:1]) | {slug for slug in named if _same_size(slug, named[0], index)}
+        if named
+        else set()
+    )
+    fits = []
+    for profile in index.roles.values():
+        coverage = _task_fit(profile, asked) / best_possible
+        raw = coverage + _extras(
+            profile, asked, declined, competencies, stage, named_best
+        )
+        fits.append(_fit(profile, asked, coverage, raw, profile.slug in named_best))
+    fits = [fit for fit in fits if fit.owned or fit.carried_out]
+    fits.sort(key=lambda fit: (-fit.raw, fit.title))
+    return _title_first(fits, len(asked))
+
+
+def _title_first(fits: list[RoleFit], asked_count: int) -> list[RoleFit]:
+    """The role the title names leads when it does a fair share of the asked work:
+    the company chose that role, and the warnings then say which lines do not fit."""
+    for position, fit in enumerate(fits):
+        core = len(fit.owned) + len(fit.carried_out)
+        if fit.named_in_title and core >= max(1, TITLE_SHARE * asked_count):
+            return [fit, *fits[:position], *fits[position + 1 :]]
+    return fits
+
+
+def _same_size(slug: str, first: str, index: CatalogueIndex) -> bool:
+    size = lambda s: max(len(k) for k in index.roles[s].name_keys)  # noqa: E731
+    return size(slug) == size(first)
+
+
+def _task_fit(profile: RoleProfile, asked: dict[str, float]) -> float:
+    return sum(
+        TASK_WEIGHT.get(profile.tasks.get(slug), NOT_RECORDED) * strength
+        for slug, strength in asked.items()
+    )
+
+
+def _extras(profile, asked, declined, competencies, stage, named_best) -> float:
+    extra = 0.0
+    core = [s for s, r in profile.tasks.items() if r == Responsibility.OWNS]
+    if core:
+        extra += BREADTH_WEIGHT * sum(1 for s in core if s in asked) / len(core)
+    for slug in competencies:
+        level, essential = profile.competencies.get(slug, (0, False))
+        extra += (
+            COMPETENCY_WEIGHT
+            * level
+            / 4
+            / max(len(competencies), 1)
+            * (1 if essential else 0.5)
+        )
+    extra += DECLINED_BONUS * sum(
+        1 for slug in declined if profile.tasks.get(slug) == Responsibility.EXCLUDED
+    )
+    if profile.slug in named_best:
+        extra += TITLE_BONUS
+    if profile.seniority != Seniority.NONE:
+        extra += STAGE_BONUS if profile.seniority == stage else -STAGE_BONUS
+    return extra
+
+
+def _fit(
+    profile: RoleProfile, asked, coverage: float, raw: float, named: bool
+) -> RoleFit:
+    def having(responsibility: str) -> tuple[str, ...]:
+        return tuple(s for s in asked if profile.tasks.get(s) == responsibility)
+
+    return RoleFit(
+        slug=profile.slug,
+        title=profile.title,
+        url=profile.url,
+        score=max(0, min(100, round(coverage * 100))),
+        raw=raw,
+        owned=having(Responsibility.OWNS),
+        carried_out=having(Responsibility.CARRIES_OUT),
+        contributed=having(Responsibility.CONTRIBUTES),
+        excluded=having(Responsibility.EXCLUDED),
+        named_in_title=named,
+    )
