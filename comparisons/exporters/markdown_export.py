@@ -26,7 +26,7 @@ LIST_MARKER_START = re.compile(r"^(\d+)([.)])|^([-+])(?=\s|$)")
 SMART_RUNS = re.compile(r"(?<=-)-|(?<=\.)\.")
 
 
-def _escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
     """Data as literal text: one line, no HTML, no Markdown, no split cells."""
     one_line = " ".join(text.split())
     escaped = MARKDOWN_SPECIALS.sub(r"\\\1", one_line)
@@ -42,29 +42,29 @@ def _escape_marker(match: re.Match) -> str:
 
 def render_markdown_table(table: ComparisonTable) -> bytes:
     lines = [
-        f"# {_escape(title_line(table))}",
+        f"# {escape_markdown(title_line(table))}",
         "",
         f"_{audience_label(table)} · {export_date()}_",
         "",
     ]
     if table.intro_text:
-        lines += [_escape(table.intro_text), ""]
+        lines += [escape_markdown(table.intro_text), ""]
     if table.verdict:
-        lines += [f"## {_('Kurz gesagt')}", "", _escape(table.verdict_text), ""]
+        lines += [f"## {_('Kurz gesagt')}", "", escape_markdown(table.verdict_text), ""]
     if table.placements:
         lines += [f"## {_('Wo die Rollen stehen')}", ""]
-        lines += [f"- {_escape(line)}" for line in placement_lines(table)]
+        lines += [f"- {escape_markdown(line)}" for line in placement_lines(table)]
         lines += [""]
     if table.key_differences:
         lines += [f"## {_('Die wichtigsten Unterschiede')}", ""]
-        lines += [f"- {_escape(line)}" for line in key_difference_lines(table)]
+        lines += [f"- {escape_markdown(line)}" for line in key_difference_lines(table)]
         lines += [""]
     lines += [f"## {_('Zusammenfassung')}", ""]
-    lines += [f"- {_escape(point.text)}" for point in table.summary]
+    lines += [f"- {escape_markdown(point.text)}" for point in table.summary]
     header = [_("Merkmal"), *(role_title(r) for r in table.roles), _("Unterschied")]
     for section in table.sections:
-        lines += ["", f"## {_escape(section.title)}", ""]
-        lines.append("| " + " | ".join(_escape(h) for h in header) + " |")
+        lines += ["", f"## {escape_markdown(section.title)}", ""]
+        lines.append("| " + " | ".join(escape_markdown(h) for h in header) + " |")
         lines.append("|" + "---|" * len(header))
         for row in section.rows:
             values = [
@@ -72,5 +72,5 @@ def render_markdown_table(table: ComparisonTable) -> bytes:
                 *(cell_text(c) for c in row.cells),
                 row.difference_label,
             ]
-            lines.append("| " + " | ".join(_escape(v) for v in values) + " |")
+            lines.append("| " + " | ".join(escape_markdown(v) for v in values) + " |")
     return ("\n".join(lines) + "\n").encode("utf-8")

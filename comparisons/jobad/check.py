@@ -59,6 +59,10 @@ class CheckResult:
         return self.findings.suggestions
 
     @property
+    def ranked(self) -> list[tuple[RoleFit, list[str]]]:
+        return [(fit, self.reasons.get(fit.slug, [])) for fit in self.roles]
+
+    @property
     def best(self) -> RoleFit | None:
         return self.roles[0] if self.roles else None
 

@@ -1,10 +1,123 @@
-"""The job-ad check, the job-ad builder and the guide."""
+"""The job-ad check pages: the form, its result, exports and shared results."""
 
-from django.http import HttpResponse
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
+
+from comparisons.jobad.check import AdRejected, CheckResult, check_ad
+from comparisons.jobad.exports import RENDERERS, error_document
+from comparisons.jobad.forms import AdForm
+from comparisons.jobad.highlight import marked_ad
+from comparisons.jobad.sharing import find_shared, share
+from comparisons.jobad.text import clean
 
 
-def check(request):
-    return HttpResponse("")
+def _file(result: CheckResult, fmt: str) -> HttpResponse:
+    content_type, render_file = RENDERERS[fmt]
+    response = HttpResponse(render_file(result), content_type=content_type)
+    if fmt != "json":
+        response["Content-Disposition"] = (
+            f'attachment; filename="stellenanzeige-pruefung.{fmt}"'
+        )
+    return response
+
+
+def _page(request, form, result=None, error=None, shared=None, status=200):
+    context = {
+        "form": form,
+        "result": result,
+        "marked": marked_ad(result) if result else "",
+        "error": error,
+        "shared": shared,
+    }
+    return render(request, "jobad/check.html", context, status=status)
+
+
+# The check only reads: other tools may POST to it without a CSRF token. Sharing
+# stores the ad, so that one step checks the token itself.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def check(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _page(request, AdForm())
+    data = request.POST.copy()
+    # The box shows the text again without control characters (NUL and the like).
+    text = data["text"] = clean(request.POST.get("text", ""))
+    form = AdForm(data)
+    fmt = request.POST.get("format", "")
+    if fmt and fmt not in RENDERERS:
+        fmt = ""
+    form.is_valid()  # only ``keep`` can be invalid; the check judges the text
+    try:
+        result = check_ad(text)
+    except AdRejected as rejected:
+        if fmt == "json":
+            body = error_document(rejected.code, rejected.message)
+            return HttpResponse(
+                json.dumps(body, ensure_ascii=False),
+                status=400,
+                content_type="application/json",
+            )
+        return _page(request, form, error=rejected.message)
+    if fmt:
+        return _file(result, fmt)
+    keep = form.cleaned_data.get("keep")
+    if keep:
+        rejected = CsrfViewMiddleware(lambda r: None).process_view(
+            request, None, (), {}
+        )
+        if rejected:
+            return rejected
+        shared = share(result.text, int(keep))
+        return redirect(shared.get_absolute_url(), permanent=False)
+    return _page(request, form, result)
+
+
+@require_safe
+def shared_check(request: HttpRequest, token: str) -> HttpResponse:
+    shared = find_shared(token)
+    if shared is None:
+        return render(request, "jobad/shared_gone.html", status=410)
+    form = AdForm(initial={"text": shared.text})
+    try:
+        result = check_ad(shared.text)
+    except AdRejected as rejected:  # the catalogue changed since it was shared
+        return _page(request, form, error=rejected.message, shared=shared)
+    return _page(request, form, result, shared=shared)
+
+
+@require_safe
+def shared_export(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
+    shared = find_shared(token)
+    if shared is None:
+        return render(request, "jobad/shared_gone.html", status=410)
+    if fmt not in RENDERERS:
+        return render(request, "404.html", status=404)
+    try:
+        return _file(check_ad(shared.text), fmt)
+    except AdRejected as rejected:
+        return HttpResponse(rejected.message, status=400, content_type="text/plain")
+
+
+@require_POST
+def shared_delete(request: HttpRequest, token: str) -> HttpResponse:
+    shared = find_shared(token)
+    if shared is not None:
+        shared.delete()
+    messages.success(request, _("Der geteilte Link ist gelöscht. Der Text ist weg."))
+    return redirect("jobad:check")
 
 
 def builder(request, slug):
