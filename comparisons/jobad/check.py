@@ -127,7 +127,7 @@ def check_ad(raw: str, index: CatalogueIndex | None = None) -> CheckResult:
         sum(
             1
             for u in layout.units
-            if u.section not in IGNORED_SECTIONS and not u.is_negated
+            if u.is_bullet and u.section not in IGNORED_SECTIONS and not u.is_negated
         ),
     )
     findings = find_problems(

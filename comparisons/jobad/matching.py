@@ -15,6 +15,7 @@ from comparisons.jobad.reading import IGNORED_SECTIONS, Layout, Unit
 
 MIN_COVERAGE = 0.7
 DISTINCT_WEIGHT = 0.34  # a word shared by at most three entries tells them apart
+LONG_WORD = 6  # letters of a root that may stand for its phrase alone
 MAX_GAP = 24  # characters of glue ("der", "von unseren") joined into one highlight
 
 
@@ -90,15 +91,24 @@ def _match_unit(unit: Unit, index: CatalogueIndex) -> dict:
         matched = [key for key in phrase.keys if key in positions]
         total = sum(index.weight[key] for key in phrase.keys)
         coverage = sum(index.weight[key] for key in matched) / total
-        distinct = any(index.weight[key] >= DISTINCT_WEIGHT for key in matched)
-        if coverage < MIN_COVERAGE or not (
-            distinct or len(matched) == len(phrase.keys)
-        ):
+        if coverage < MIN_COVERAGE or not _enough(matched, phrase, index):
             continue
         spans = [span for key in matched for span in positions[key]]
         if phrase.entry not in best or coverage > best[phrase.entry][0]:
             best[phrase.entry] = (coverage, spans)
     return best
+
+
+def _enough(matched: list[str], phrase, index: CatalogueIndex) -> bool:
+    """All of the phrase, two of its words with one that tells entries apart,
+    or one long word that belongs to this entry alone ("Grafiken", but not
+    "täglich" for "tägliches Posting")."""
+    if len(matched) == len(phrase.keys):
+        return True
+    if len(matched) >= 2:
+        return any(index.weight[key] >= DISTINCT_WEIGHT for key in matched)
+    key = matched[0]
+    return index.weight[key] == 1 and len(key) >= LONG_WORD
 
 
 def merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -16,10 +16,11 @@ OFFER = "offer"
 ABOUT = "about"
 EXCLUDED = "excluded"
 CONTACT = "contact"
+FACTS = "facts"
 OTHER = "other"
 
 # Sections whose lines say nothing about the job itself.
-IGNORED_SECTIONS = {OFFER, ABOUT, CONTACT}
+IGNORED_SECTIONS = {OFFER, ABOUT, CONTACT, FACTS}
 
 HEADINGS = [
     (
@@ -34,6 +35,7 @@ HEADINGS = [
     ),
     (ABOUT, r"über uns|wer wir sind|das sind wir|about us|unser unternehmen"),
     (CONTACT, r"kontakt|bewerbung|bewerben|interesse geweckt|ansprechp"),
+    (FACTS, r"das wichtigste zur stelle|eckdaten|auf einen blick|rahmenbedingungen"),
     (
         PROFILE,
         r"profil|mitbringen|bringen sie mit|bringst du mit|anforderung"

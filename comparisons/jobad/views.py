@@ -7,7 +7,7 @@ import json
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import (
@@ -16,12 +16,17 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from comparisons.jobad.builder import build_draft
 from comparisons.jobad.check import AdRejected, CheckResult, check_ad
+from comparisons.jobad.documents import DOCUMENT_FORMATS
 from comparisons.jobad.exports import RENDERERS, error_document
 from comparisons.jobad.forms import AdForm
 from comparisons.jobad.highlight import marked_ad
 from comparisons.jobad.sharing import find_shared, share
 from comparisons.jobad.text import clean
+from roles.choices import CompanySize
+from roles.models import Role
+from roles.renamed import follow_renamed_slug
 
 
 def _file(result: CheckResult, fmt: str) -> HttpResponse:
@@ -120,5 +125,33 @@ def shared_delete(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("jobad:check")
 
 
-def builder(request, slug):
-    return HttpResponse("")
+def _download(document, fmt: str, filename: str) -> HttpResponse:
+    content_type, render_file = DOCUMENT_FORMATS[fmt]
+    response = HttpResponse(render_file(document), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@require_safe
+@follow_renamed_slug
+def builder(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_object_or_404(Role, slug=slug)
+    # The form was sent when "edited" is present: then unticked lines are dropped.
+    selected = set(request.GET.getlist("keep")) if "edited" in request.GET else None
+    draft = build_draft(role, size=request.GET.get("size", ""), selected=selected)
+    fmt = request.GET.get("format", "")
+    if fmt in DOCUMENT_FORMATS:
+        return _download(draft.as_document(), fmt, f"stellenanzeige-{role.slug}")
+    context = {
+        "role": role,
+        "draft": draft,
+        "sizes": CompanySize.choices,
+        "groups": [
+            (_("Ihre Aufgaben"), draft.tasks),
+            (_("Das bringen Sie mit"), draft.essentials),
+            (_("Schön wäre außerdem"), draft.desirables),
+            (_("Nicht Ihre Aufgabe"), draft.exclusions),
+        ],
+        "preview": draft.as_text(),
+    }
+    return render(request, "jobad/builder.html", context)

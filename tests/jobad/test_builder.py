@@ -1,0 +1,70 @@
+"""The job-ad builder: a draft per role that the check reads as that role."""
+
+import io
+
+import pytest
+from django.urls import reverse
+
+from comparisons.jobad.builder import build_draft
+from comparisons.jobad.check import check_ad
+from roles.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_shipped_role_s_draft_passes_the_check_as_that_role(catalogue):
+    roles = list(Role.objects.all())
+    assert len(roles) == 16
+    for role in roles:
+        result = check_ad(build_draft(role).as_text())
+        assert result.best.slug == role.slug, (role.slug, result.best.slug)
+        assert not result.warnings, (role.slug, [w.text for w in result.warnings])
+
+
+def test_page_shows_sections_and_exclusions(client, catalogue):
+    url = reverse("jobad:builder", kwargs={"slug": "social-media-manager"})
+    page = client.get(url).content.decode()
+    for heading in ("Ihre Aufgaben", "Das bringen Sie mit", "Nicht Ihre Aufgabe"):
+        assert heading in page
+    assert "Social Media Manager (m/w/d)" in page
+    assert "Webentwicklung" in page or "Websites" in page  # an explicit exclusion
+
+
+def test_unticked_lines_and_size_change_the_draft(client, catalogue):
+    url = reverse("jobad:builder", kwargs={"slug": "community-manager"})
+    draft = build_draft(Role.objects.get(slug="community-manager"))
+    keep = [c.key for c in draft.tasks[1:]]
+    dropped = draft.tasks[0].text
+    answer = client.get(
+        url, {"edited": "1", "keep": keep, "size": "large", "format": "txt"}
+    )
+    text = answer.content.decode()
+    assert dropped not in text
+    assert draft.tasks[1].text in text
+    assert "Großunternehmen" in text
+    assert "Das bringen Sie mit" not in text  # all competencies unticked
+
+
+def test_docx_reads_back_with_the_draft(client, catalogue):
+    from docx import Document
+
+    url = reverse("jobad:builder", kwargs={"slug": "social-media-berater"})
+    answer = client.get(url, {"format": "docx"})
+    assert answer["Content-Type"].startswith("application/vnd.openxmlformats")
+    document = Document(io.BytesIO(answer.content))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Social Media Berater (m/w/d)"
+    assert "Nicht Ihre Aufgabe" in texts
+    bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert len(bullets) > 5
+
+
+def test_markdown_escapes_role_text(client, catalogue, wiki_role):
+    url = reverse("jobad:builder", kwargs={"slug": wiki_role.slug})
+    text = client.get(url, {"format": "md"}).content.decode()
+    assert text.startswith("# ")
+    assert "<script" not in text
+
+
+def test_unknown_role_is_404(client, catalogue):
+    assert client.get("/roles/gibt-es-nicht/stellenanzeige/").status_code == 404
