@@ -17,7 +17,16 @@ from django.db.models import Count, Max, Sum
 
 from comparisons.jobad.text import PARTICLES, bare, words
 from comparisons.jobad.vocabulary import Vocabulary, verb_stems
-from roles.models import Competency, Role, RoleCompetency, RoleTask, Task, split_lines
+from roles.choices import RelationKind
+from roles.models import (
+    Competency,
+    Role,
+    RoleCompetency,
+    RoleRelation,
+    RoleTask,
+    Task,
+    split_lines,
+)
 
 PARTICLE = re.compile(r"\b(?:" + "|".join(PARTICLES) + r")\b", re.I)
 
@@ -52,6 +61,9 @@ class RoleProfile:
     family: str
     lineage: str  # the root of its specialisation chain: junior, senior and base
     is_illustrative: bool
+    orientation: int
+    only_confused_with: bool  # a misreading of another role, not a role to hire
+    company_sizes: tuple[str, ...]
     name_keys: tuple[frozenset[str], ...]  # one key set per title and alias
     tasks: dict[str, str] = field(default_factory=dict)  # slug → responsibility
     notes: dict[str, str] = field(default_factory=dict)
@@ -138,6 +150,8 @@ def build_index() -> CatalogueIndex:
             "family",
             "parent_id",
             "is_illustrative",
+            "orientation",
+            "company_sizes",
         )
     )
     texts = [
@@ -189,6 +203,9 @@ def _weigh(index: CatalogueIndex) -> None:
 
 def _role_profiles(index: CatalogueIndex, roles: list[Role]) -> dict[str, RoleProfile]:
     by_id = {role.pk: role for role in roles}
+    kinds: dict[int, set[str]] = defaultdict(set)
+    for role_id, kind in RoleRelation.objects.values_list("from_role_id", "kind"):
+        kinds[role_id].add(kind)
     profiles = {}
     for role in roles:
         names = [role.title, *split_lines(role.aliases)]
@@ -201,6 +218,9 @@ def _role_profiles(index: CatalogueIndex, roles: list[Role]) -> dict[str, RolePr
             family=role.family,
             lineage=_lineage(role, by_id),
             is_illustrative=role.is_illustrative,
+            orientation=role.orientation,
+            only_confused_with=kinds.get(role.pk) == {RelationKind.CONFUSED_WITH},
+            company_sizes=tuple(role.company_sizes or ()),
             name_keys=tuple(
                 keys for keys in (index.phrase_keys(name) for name in names) if keys
             ),

@@ -14,4 +14,6 @@ urlpatterns = [
     ),
     path("check/s/<str:token>/delete/", views.shared_delete, name="shared_delete"),
     path("roles/<slug:slug>/stellenanzeige/", views.builder, name="builder"),
+    path("finden/", views.guide, name="guide"),
+    path("finden/profil/", views.practitioner, name="practitioner"),
 ]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from itertools import groupby
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import (
@@ -18,13 +21,21 @@ from django.views.decorators.http import (
 
 from comparisons.jobad.builder import build_draft
 from comparisons.jobad.check import AdRejected, CheckResult, check_ad
-from comparisons.jobad.documents import DOCUMENT_FORMATS
+from comparisons.jobad.documents import DOCUMENT_FORMATS, Document, as_pdf
 from comparisons.jobad.exports import RENDERERS, error_document
 from comparisons.jobad.forms import AdForm
+from comparisons.jobad.guide import (
+    PRACTICE,
+    QUESTIONS,
+    match_practitioner,
+    recommend,
+    valid_answers,
+)
 from comparisons.jobad.highlight import marked_ad
+from comparisons.jobad.index import TASK, current_index
 from comparisons.jobad.sharing import find_shared, share
 from comparisons.jobad.text import clean
-from roles.choices import CompanySize
+from roles.choices import CompanySize, TaskArea
 from roles.models import Role
 from roles.renamed import follow_renamed_slug
 
@@ -155,3 +166,80 @@ def builder(request: HttpRequest, slug: str) -> HttpResponse:
         "preview": draft.as_text(),
     }
     return render(request, "jobad/builder.html", context)
+
+
+@require_safe
+def guide(request: HttpRequest) -> HttpResponse:
+    answers = valid_answers(request.GET)
+    asked = bool(request.GET)
+    recommendations = recommend(answers, current_index()) if answers else []
+    compare_url = ""
+    if len(recommendations) == 2:
+        slugs = ",".join(r.role.slug for r in recommendations)
+        compare_url = f"{reverse('comparisons:compare')}?roles={slugs}"
+    context = {
+        "questions": [
+            (key, text, options, answers.get(key, ""))
+            for key, text, options in QUESTIONS
+        ],
+        "recommendations": recommendations,
+        "compare_url": compare_url,
+        "missing": asked and not answers,
+    }
+    return render(request, "jobad/guide.html", context)
+
+
+def _profile_document(name: str, match) -> Document:
+    title = _("Profil: %(name)s") % {"name": name} if name else _("Mein Profil")
+    intro = []
+    if match.fit:
+        intro.append(
+            _("Meine Arbeit passt am besten zur Rolle %(role)s.")
+            % {"role": match.fit.title}
+        )
+    headings = {
+        "owns": _("Das verantworte ich"),
+        "carries-out": _("Das führe ich aus"),
+        "contributes": _("Da wirke ich mit"),
+        "excluded": _("Nicht meine Aufgabe"),
+    }
+    sections = [
+        (headings[value], items) for value, items in match.ticked.items() if items
+    ]
+    return Document(title=title, intro=intro, sections=sections)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def practitioner(request: HttpRequest) -> HttpResponse:
+    index = current_index()
+    tasks = sorted(
+        (entry for (kind, _slug), entry in index.entries.items() if kind == TASK),
+        key=lambda entry: (entry.area, entry.plain_name),
+    )
+    data = request.POST if request.method == "POST" else {}
+    ticks = {entry.slug: data.get(f"task-{entry.slug}", "") for entry in tasks}
+    name = " ".join(data.get("name", "").split())[:80]
+    match = match_practitioner(ticks, index) if request.method == "POST" else None
+    fmt = data.get("format", "")
+    if match and match.fit and fmt in ("pdf", "docx"):
+        document = _profile_document(name, match)
+        if fmt == "pdf":
+            language = get_language() or "de"
+            response = HttpResponse(
+                as_pdf(document, language), content_type="application/pdf"
+            )
+            response["Content-Disposition"] = 'attachment; filename="profil.pdf"'
+            return response
+        return _download(document, "docx", "profil")
+    areas = dict(TaskArea.choices)
+    context = {
+        "groups": [
+            (areas.get(area, area), [(e, ticks.get(e.slug, "")) for e in entries])
+            for area, entries in groupby(tasks, key=lambda e: e.area)
+        ],
+        "options": PRACTICE,
+        "name": name,
+        "match": match,
+        "nothing_ticked": match is not None and match.fit is None,
+    }
+    return render(request, "jobad/practitioner.html", context)
