@@ -12,12 +12,18 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from comparisons.jobad.documents import Document, as_text
 from roles.choices import CompanySize, Level, Responsibility
 from roles.models import Role, RoleCompetency, RoleTask, split_lines
 
 GENDER_NOTE = "(m/w/d)"
+COMPANY_INTRO = {
+    CompanySize.SMALL: gettext_lazy("Wir sind ein kleines Unternehmen."),
+    CompanySize.MEDIUM: gettext_lazy("Wir sind ein mittelständisches Unternehmen."),
+    CompanySize.LARGE: gettext_lazy("Wir sind ein großes Unternehmen."),
+}
 
 
 @dataclass(frozen=True)
@@ -96,8 +102,7 @@ def build_draft(
         role_slug=role.slug,
         title=f"{role.title.strip('„“')} {GENDER_NOTE}",
         intro=[
-            _("Wir sind ein Unternehmen aus dem Bereich %(size)s.")
-            % {"size": sizes[size]},
+            str(COMPANY_INTRO[size]),
             _("Wir suchen Sie als %(role)s.") % {"role": role.title.strip("„“")},
         ],
         size=size,

@@ -116,7 +116,8 @@ def _score(profile: RoleProfile, answers: dict[str, str], index) -> Recommendati
         if size in profile.company_sizes:
             score += 2
             reasons.append(
-                _("Passt zu %(size)s.") % {"size": dict(CompanySize.choices)[size]}
+                _("Passende Unternehmensgröße: %(size)s.")
+                % {"size": dict(CompanySize.choices)[size]}
             )
         else:
             score -= 1

@@ -1,10 +1,11 @@
 """Which roles fit what an ad asks for, and why.
 
 Each asked task counts by how the role stands to it (owns, carries out, contributes,
-explicitly excluded), scaled by how surely the ad asks for it. The sum is divided by
-what a role that owns every asked task would get, so the score reads as "how much of
-this ad the role covers" (0–100). Smaller signals break ties between close roles:
-the title the ad uses, words for the career stage, and tasks the ad declines.
+explicitly excluded), scaled by how surely the ad asks for it; the sum is divided by
+what a role that owns every asked task would get. That ranks the roles. The score
+shown is simpler: the share of the asked tasks the role owns or carries out.
+Smaller signals break ties between close roles: the title the ad uses, words for
+the career stage, and tasks the ad declines.
 """
 
 from __future__ import annotations
@@ -156,6 +157,17 @@ def _extras(profile, asked, declined, competencies, stage, named_best) -> float:
     return extra
 
 
+def _share_done(profile: RoleProfile, asked: dict[str, float]) -> int:
+    """The score people see: the share of the ad's tasks (by how surely they are
+    asked) that the role owns or carries out, in per cent."""
+    done = sum(
+        strength
+        for slug, strength in asked.items()
+        if profile.tasks.get(slug) in (Responsibility.OWNS, Responsibility.CARRIES_OUT)
+    )
+    return round(100 * done / sum(asked.values()))
+
+
 def _fit(
     profile: RoleProfile, asked, coverage: float, raw: float, named: bool
 ) -> RoleFit:
@@ -166,7 +178,7 @@ def _fit(
         slug=profile.slug,
         title=profile.title,
         url=profile.url,
-        score=max(0, min(100, round(coverage * 100))),
+        score=_share_done(profile, asked),
         raw=raw,
         owned=having(Responsibility.OWNS),
         carried_out=having(Responsibility.CARRIES_OUT),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from comparisons.jobad.index import CatalogueIndex
 from comparisons.jobad.matching import Found
@@ -191,11 +192,22 @@ def _mixed_warning(shares: list[RoleShare]) -> Warning:
 
 
 def _excluded_warning(role, excluded, tasks, index) -> Warning:
-    names = [index.entries[("task", slug)].plain_name for slug in excluded]
-    text = _(
-        "Der Titel nennt %(role)s. Diese Arbeit gehört nicht zu der Rolle: %(tasks)s."
-    ) % {"role": f"„{role.title}“", "tasks": ", ".join(names)}
-    lines = tuple(sorted({quote(u.text) for s in excluded for u in tasks[s].units}))
+    text = ngettext(
+        "Der Titel nennt %(role)s. Eine Aufgabe gehört aber nicht zu dieser Rolle.",
+        "Der Titel nennt %(role)s. %(count)s Aufgaben gehören aber nicht "
+        "zu dieser Rolle.",
+        len(excluded),
+    ) % {"role": f"„{role.title}“", "count": len(excluded)}
+    lines = tuple(
+        _("%(task)s: %(lines)s")
+        % {
+            "task": index.entries[("task", slug)].plain_name,
+            "lines": " · ".join(
+                sorted({f"„{quote(u.text)}“" for u in tasks[slug].units})
+            ),
+        }
+        for slug in excluded
+    )
     return Warning("excluded", text, lines)
 
 

@@ -41,7 +41,7 @@ def test_unticked_lines_and_size_change_the_draft(client, catalogue):
     text = answer.content.decode()
     assert dropped not in text
     assert draft.tasks[1].text in text
-    assert "Großunternehmen" in text
+    assert "Wir sind ein großes Unternehmen." in text
     assert "Das bringen Sie mit" not in text  # all competencies unticked
 
 
