@@ -64,6 +64,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/jobad_check.py
 
 ## 60 s of concurrent readers and an editor on gunicorn with threads (not a test).
 soak: $(VENV)/.installed

@@ -112,11 +112,18 @@ def rank_roles(
 
 
 def _title_first(fits: list[RoleFit], asked_count: int) -> list[RoleFit]:
-    """The role the title names leads when it does a fair share of the asked work:
-    the company chose that role, and the warnings then say which lines do not fit."""
+    """The role the title names leads when it does a fair share of the asked work,
+    or as much of it as any other single role: the company chose that role, and
+    the warnings then say which lines do not fit it."""
+
+    def core(fit: RoleFit) -> int:
+        return len(fit.owned) + len(fit.carried_out)
+
+    most = max((core(fit) for fit in fits), default=0)
     for position, fit in enumerate(fits):
-        core = len(fit.owned) + len(fit.carried_out)
-        if fit.named_in_title and core >= max(1, TITLE_SHARE * asked_count):
+        if not fit.named_in_title or core(fit) < 1:
+            continue
+        if core(fit) >= TITLE_SHARE * asked_count or core(fit) >= most:
             return [fit, *fits[:position], *fits[position + 1 :]]
     return fits
 
