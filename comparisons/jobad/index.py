@@ -30,6 +30,8 @@ from roles.models import (
 
 PARTICLE = re.compile(r"\b(?:" + "|".join(PARTICLES) + r")\b", re.I)
 
+GENERIC_MIN_ROLES = 3
+GENERIC_SHARE = 0.2
 TASK = "task"
 COMPETENCY = "competency"
 
@@ -77,6 +79,7 @@ class CatalogueIndex:
     phrases_by_key: dict[str, list[Phrase]]
     weight: dict[str, float]
     roles: dict[str, RoleProfile]
+    generic_name_keys: frozenset[str] = frozenset()
 
     def keys_of(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, roots) for each word of ``text``; a verb whose particle
@@ -169,7 +172,19 @@ def build_index() -> CatalogueIndex:
             _add_entry(index, kind, row)
     _weigh(index)
     index.roles = _role_profiles(index, roles)
+    index.generic_name_keys = _generic_name_keys(index.roles.values())
     return index
+
+
+def _generic_name_keys(profiles) -> frozenset[str]:
+    """Words in many role titles ("Manager", "Social"): a title may leave them out."""
+    profiles = list(profiles)
+    counts: dict[str, int] = defaultdict(int)
+    for profile in profiles:
+        for key in set().union(*profile.name_keys):
+            counts[key] += 1
+    threshold = max(GENERIC_MIN_ROLES, GENERIC_SHARE * len(profiles))
+    return frozenset(key for key, count in counts.items() if count >= threshold)
 
 
 def _add_entry(index: CatalogueIndex, kind: str, row) -> None:

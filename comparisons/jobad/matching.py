@@ -15,7 +15,7 @@ from comparisons.jobad.reading import IGNORED_SECTIONS, Layout, Unit
 
 MIN_COVERAGE = 0.7
 DISTINCT_WEIGHT = 0.34  # a word shared by at most three entries tells them apart
-LONG_WORD = 6  # letters of a root that may stand for its phrase alone
+LONG_WORD = 5  # letters of a root that may stand for its phrase alone
 MAX_GAP = 24  # characters of glue ("der", "von unseren") joined into one highlight
 
 

@@ -45,8 +45,8 @@ HEADINGS = [
     (
         TASKS,
         r"aufgaben|tätigkeit|das erwartet (?:sie|dich)|ihre rolle|deine rolle"
-        r"|was (?:sie|du) (?:tun|machen|bewegen)|verantwortung|responsibilities"
-        r"|your tasks",
+        r"|was (?:sie|du) .{0,20}(?:tun|machen|bewegen|erwartet)|verantwortung"
+        r"|responsibilities|your tasks|mission",
     ),
 ]
 HEADING_PATTERNS = [(kind, re.compile(pattern, re.I)) for kind, pattern in HEADINGS]
@@ -63,6 +63,8 @@ GENDER_MARK = re.compile(
     re.I,
 )
 MAX_HEADING_WORDS = 8
+SHORT_HEADING_WORDS = 5
+TITLE_SEARCH_LINES = 8
 MAX_TITLE_WORDS = 14
 LONG_LINE = 220
 
@@ -95,7 +97,13 @@ def heading_kind(line: str) -> str | None:
     for kind, pattern in HEADING_PATTERNS:
         if pattern.search(stripped):
             return kind
-    return OTHER if stripped.endswith(":") else None
+    # A short line without closing punctuation ends the section before it, so that
+    # "Über uns" does not swallow the rest of an ad that names no other heading.
+    if stripped.endswith(":") or (
+        len(stripped.split()) <= SHORT_HEADING_WORDS and stripped[-1] not in ".,;!?"
+    ):
+        return OTHER
+    return None
 
 
 def read_layout(text: str) -> Layout:
@@ -104,6 +112,7 @@ def read_layout(text: str) -> Layout:
     units, section = [], OTHER
     for start, _end, line in lines:
         if title and start == title[0]:
+            section = OTHER  # what follows the title is about the job again
             continue
         # A heading opens a section and is read too: "Ihre Aufgaben: Moderation".
         section = heading_kind(line) or section
@@ -123,7 +132,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 def _title(lines: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """The line that names the job: one with "(m/w/d)" near the top, else the
     first line when it is short and no section heading."""
-    head = lines[:4]
+    head = lines[:TITLE_SEARCH_LINES]
     for start, end, line in head:
         if GENDER_MARK.search(line) and len(line.split()) <= MAX_TITLE_WORDS:
             return (start, end)

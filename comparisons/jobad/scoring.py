@@ -68,17 +68,37 @@ def career_stage(text: str) -> str:
 
 
 def title_roles(recognition: Recognition, index: CatalogueIndex) -> list[str]:
-    """Roles whose full title or alias appears in the ad's title line, most
-    specific first ("Senior Social Media Manager" before "Social Media Manager")."""
+    """The roles the ad's title names, most specific first.
+
+    A title names a role when it holds the role's whole title or an alias, or all
+    of it but words that many role titles share ("Manager"): "SEO Specialist"
+    names the SEO-Manager, "Social Media (Junior)" the Junior Social Media
+    Manager. Only the best-matching roles are returned."""
     named = []
     for profile in index.roles.values():
-        sizes = [
-            len(keys) for keys in profile.name_keys if keys <= recognition.title_keys
+        strengths = [
+            strength
+            for keys in profile.name_keys
+            if (strength := _naming(keys, recognition.title_keys, index))
         ]
-        if sizes:
-            named.append((max(sizes), profile.slug))
-    named.sort(key=lambda pair: (-pair[0], pair[1]))
-    return [slug for _size, slug in named]
+        if strengths:
+            named.append((max(strengths), profile.slug))
+    if not named:
+        return []
+    named.sort(key=lambda pair: (pair[0], pair[1]), reverse=True)
+    best = named[0][0]
+    return sorted(slug for strength, slug in named if strength == best)
+
+
+def _naming(keys, title_keys, index: CatalogueIndex) -> tuple[int, int] | None:
+    """(words found, −words missing) when the title names these keys, else None."""
+    present, missing = keys & title_keys, keys - title_keys
+    generic = index.generic_name_keys
+    if not present or any(key not in generic for key in missing):
+        return None
+    if missing and len(present) < 2 and all(key in generic for key in present):
+        return None
+    return (len(present), -len(missing))
 
 
 def rank_roles(
@@ -94,11 +114,7 @@ def rank_roles(
     if not asked:
         return []
     best_possible = TASK_WEIGHT[Responsibility.OWNS] * sum(asked.values())
-    named_best = (
-        set(named[:1]) | {slug for slug in named if _same_size(slug, named[0], index)}
-        if named
-        else set()
-    )
+    named_best = set(named)
     fits = []
     for profile in index.roles.values():
         coverage = _task_fit(profile, asked) / best_possible
@@ -126,11 +142,6 @@ def _title_first(fits: list[RoleFit], asked_count: int) -> list[RoleFit]:
         if core(fit) >= TITLE_SHARE * asked_count or core(fit) >= most:
             return [fit, *fits[:position], *fits[position + 1 :]]
     return fits
-
-
-def _same_size(slug: str, first: str, index: CatalogueIndex) -> bool:
-    size = lambda s: max(len(k) for k in index.roles[s].name_keys)  # noqa: E731
-    return size(slug) == size(first)
 
 
 def _task_fit(profile: RoleProfile, asked: dict[str, float]) -> float:

@@ -37,9 +37,11 @@ ENDINGS = (
     "ist",
     "y",
     "i",
-    "s",
 )
 MIN_ROOT = 3
+
+# Stems that only look derived: "Programm" is not "programmieren".
+NOT_DERIVED = {"programm": "programmangebot"}
 
 # Ads mix German and English freely; both sides of a pair count as the same word.
 SAME_WORD = {
@@ -78,6 +80,20 @@ SAME_WORD = {
     "konzeption": "konzip",
     "management": "manag",
     "stori": "stor",
+    # Same work, other words: training, feedback, websites, films.
+    "kurs": "schul",
+    "seminar": "schul",
+    "training": "schul",
+    "train": "schul",
+    "workshop": "schul",
+    "ruckmeld": "feedback",
+    "anregung": "feedback",
+    "vorschlag": "feedback",
+    "homepag": "websit",
+    "webseit": "websit",
+    "internetseit": "websit",
+    "film": "video",
+    "clip": "video",
 }
 
 # Verb particles that German splits off: "Sie bauen Kanäle auf" is "Aufbau".
@@ -123,11 +139,18 @@ def bare(surface: str) -> str:
 
 
 def root_of_stem(stem: str) -> str:
+    if stem in NOT_DERIVED:
+        return NOT_DERIVED[stem]
     for ending in ENDINGS:
         if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROOT:
             stem = stem[: -len(ending)]
             break
-    return SAME_WORD.get(stem, stem)
+    if stem in SAME_WORD:
+        return SAME_WORD[stem]
+    # English plurals ("Posts", "Tools", "KPIs"); German words keep their s ("Kurs").
+    if stem.endswith("s") and stem[:-1] in SAME_WORD:
+        return SAME_WORD[stem[:-1]]
+    return stem
 
 
 def roots(surfaces: list[str]) -> list[str]:

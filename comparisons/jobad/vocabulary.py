@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from comparisons.jobad.text import roots
+from comparisons.jobad.text import STOPWORDS, root_of_stem, roots
 from roles.search.text import stem_words
 
 LINKING = ("", "s", "es", "n", "en", "e", "er")
-MIN_PART = 3
+MIN_PART = 4
+SHORT_PART = 3
 MAX_SPLIT_LENGTH = 40  # longer "words" are garbage, not compounds
 MIN_TYPO_LENGTH = 5
 SUBSTITUTION_LENGTH = 8
@@ -45,7 +46,12 @@ class Vocabulary:
         self.roots.add(root)
         self._root_of_bare[bare_word] = root
         for piece in {bare_word, stem, root}:
-            if len(piece) >= MIN_PART:
+            # Short pieces make false splits ("sicherstellen" is no "sich" +
+            # "erstellen"); three letters only for whole words such as "SEO".
+            long_enough = len(piece) >= MIN_PART or (
+                len(piece) == SHORT_PART and piece == bare_word
+            )
+            if long_enough and piece not in STOPWORDS:
                 self.parts.setdefault(piece, root)
         if len(bare_word) >= MIN_TYPO_LENGTH:
             for key in _deletions(bare_word) | {bare_word}:
@@ -57,6 +63,9 @@ class Vocabulary:
         parts = self.split(root)
         if root in self.roots or parts:
             return (root, *parts)
+        for plural in (root[:-1] if root.endswith("s") else "", root + "s"):
+            if plural in self.roots:  # "Tool" for "Tools", "Audits" for "Audit"
+                return (plural, *self.split(plural))
         for verb_form in verb_stems(root):
             if verb_form in self.roots:
                 return (verb_form, *self.split(verb_form))
@@ -67,7 +76,7 @@ class Vocabulary:
 
     def split(self, root: str) -> tuple[str, ...]:
         """Known parts of a compound root, fewest parts first; () if none."""
-        if len(root) > MAX_SPLIT_LENGTH or len(root) < 2 * MIN_PART:
+        if len(root) > MAX_SPLIT_LENGTH or len(root) < 2 * SHORT_PART:
             return ()
         best = _split(root, self.parts)
         if not best:
@@ -101,12 +110,14 @@ def _one_slip(typed: str, known: str) -> bool:
 
 
 def verb_stems(root: str) -> list[str]:
-    """'erstellst' → 'erstell', 'plant' → 'plan': endings Snowball leaves on verbs."""
-    return [
+    """'erstellst' → 'erstell', 'moderierst' → 'moder': the endings Snowball leaves
+    on verbs, then the same derivational endings as for any other word."""
+    stems = [
         root[: -len(ending)]
         for ending in ("est", "st", "et", "t", "e", "en")
         if root.endswith(ending) and len(root) - len(ending) >= MIN_PART
     ]
+    return list(dict.fromkeys([*stems, *(root_of_stem(stem) for stem in stems)]))
 
 
 def _split(word: str, parts: dict[str, str]) -> list[str] | None:
@@ -117,7 +128,7 @@ def _split(word: str, parts: dict[str, str]) -> list[str] | None:
     for start in range(len(word)):
         if best[start] is None:
             continue
-        for end in range(start + MIN_PART, len(word) + 1):
+        for end in range(start + SHORT_PART, len(word) + 1):
             piece = word[start:end]
             if piece not in parts or (start == 0 and end == len(word)):
                 continue
