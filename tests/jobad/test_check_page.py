@@ -152,3 +152,22 @@ def test_check_costs_few_queries(client, catalogue, django_assert_max_num_querie
             client.post(URL, {"text": WOLLMILCHSAU, "format": "json"}).content
         )
     assert body["mixed"]
+
+
+def test_purge_command_deletes_only_expired_shares(client, catalogue):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    client.post(URL, {"text": WOLLMILCHSAU, "keep": "1"})
+    client.post(URL, {"text": BERATER, "keep": "30"})
+    old = SharedCheck.objects.get(text=WOLLMILCHSAU.strip())
+    SharedCheck.objects.filter(pk=old.pk).update(
+        expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    out = StringIO()
+    call_command("purge_shared_checks", stdout=out)
+    assert "1 " in out.getvalue()
+    assert list(SharedCheck.objects.values_list("text", flat=True)) == [BERATER.strip()]
