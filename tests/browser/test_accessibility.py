@@ -42,6 +42,11 @@ def pages(site, django_user_model):
         "revert confirmation": f"/roles/blogger/history/{old}/revert/",
         "recent changes": "/changes/",
         "about": "/about/",
+        "job-ad check": "/check/",
+        "job-ad builder": "/roles/community-manager/stellenanzeige/",
+        "guide with result": "/finden/?size=medium&focus=both&position=internal"
+        "&dialogue=yes&inside=no&lead=no",
+        "practitioner entrance": "/finden/profil/",
         "404": "/roles/gibt-es-nicht/",
     }
 
