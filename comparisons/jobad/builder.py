@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,6 +20,7 @@ from roles.choices import CompanySize, Level, Responsibility
 from roles.models import Role, RoleCompetency, RoleTask, split_lines
 
 GENDER_NOTE = "(m/w/d)"
+AD_LANGUAGE = "de"
 COMPANY_INTRO = {
     CompanySize.SMALL: gettext_lazy("Wir sind ein kleines Unternehmen."),
     CompanySize.MEDIUM: gettext_lazy("Wir sind ein mittelständisches Unternehmen."),
@@ -62,6 +64,10 @@ class DraftAd:
         ]
 
     def as_document(self) -> Document:
+        with translation.override(AD_LANGUAGE):
+            return self._document()
+
+    def _document(self) -> Document:
         return Document(
             title=self.title,
             intro=self.intro,
@@ -94,7 +100,14 @@ def build_draft(
     role: Role, *, size: str = "", selected: Collection[str] | None = None
 ) -> DraftAd:
     """The draft for a role; ``selected`` holds the keys of the lines to keep
-    (None: keep all), ``size`` a company size code."""
+    (None: keep all), ``size`` a company size code. The draft is German whatever
+    the page's language: its lines come from the German catalogue, and the ad is
+    for the German-speaking job market."""
+    with translation.override(AD_LANGUAGE):
+        return _build_draft(role, size, selected)
+
+
+def _build_draft(role: Role, size: str, selected: Collection[str] | None) -> DraftAd:
     sizes = dict(CompanySize.choices)
     if size not in sizes:
         size = (role.company_sizes or [CompanySize.MEDIUM])[0]

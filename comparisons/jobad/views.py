@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -19,7 +20,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from comparisons.jobad.builder import build_draft
+from comparisons.jobad.builder import AD_LANGUAGE, build_draft
 from comparisons.jobad.check import AdRejected, CheckResult, check_ad
 from comparisons.jobad.documents import DOCUMENT_FORMATS, Document, as_pdf
 from comparisons.jobad.exports import RENDERERS, error_document
@@ -190,6 +191,12 @@ def guide(request: HttpRequest) -> HttpResponse:
 
 
 def _profile_document(name: str, match) -> Document:
+    """German, like the catalogue it quotes: the profile is shown to employers."""
+    with translation.override(AD_LANGUAGE):
+        return _german_profile(name, match)
+
+
+def _german_profile(name: str, match) -> Document:
     title = _("Profil: %(name)s") % {"name": name} if name else _("Mein Profil")
     intro = []
     if match.fit:

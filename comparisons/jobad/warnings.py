@@ -193,7 +193,8 @@ def _mixed_warning(shares: list[RoleShare]) -> Warning:
 
 def _excluded_warning(role, excluded, tasks, index) -> Warning:
     text = ngettext(
-        "Der Titel nennt %(role)s. Eine Aufgabe gehört aber nicht zu dieser Rolle.",
+        "Der Titel nennt %(role)s. "
+        "%(count)s Aufgabe gehört aber nicht zu dieser Rolle.",
         "Der Titel nennt %(role)s. %(count)s Aufgaben gehören aber nicht "
         "zu dieser Rolle.",
         len(excluded),

@@ -68,3 +68,12 @@ def test_markdown_escapes_role_text(client, catalogue, wiki_role):
 
 def test_unknown_role_is_404(client, catalogue):
     assert client.get("/roles/gibt-es-nicht/stellenanzeige/").status_code == 404
+
+
+def test_draft_stays_german_on_the_english_pages(client, catalogue):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    url = reverse("jobad:builder", kwargs={"slug": "community-manager"})
+    page = client.get(url).content.decode()
+    assert "Update the draft" in page  # the page speaks English …
+    text = client.get(url, {"format": "txt"}).content.decode()
+    assert "Ihre Aufgaben" in text and "Your tasks" not in text  # … the ad German
