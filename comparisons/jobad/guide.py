@@ -20,7 +20,6 @@ from roles.choices import (
     Position,
     Responsibility,
     Seniority,
-    orientation_label,
 )
 
 DOING = {Responsibility.OWNS, Responsibility.CARRIES_OUT}
@@ -67,11 +66,32 @@ QUESTIONS = [
 QUESTION_KEYS = [key for key, _text, _options in QUESTIONS]
 
 
+PLAIN_POSITION = {
+    Position.INTERNAL: gettext_lazy("Arbeitet meist im Haus."),
+    Position.EXTERNAL: gettext_lazy("Kommt meist von außen."),
+    Position.BOTH: gettext_lazy("Arbeitet im Haus oder von außen."),
+}
+
+
+def _plain_orientation(orientation: int) -> str:
+    """The strategic–operative scale as one short sentence about the role."""
+    if orientation <= 2:
+        return _("Plant vor allem.")
+    if orientation <= 4:
+        return _("Plant mehr, als sie umsetzt.")
+    if orientation == 5:
+        return _("Plant und setzt um.")
+    if orientation <= 7:
+        return _("Setzt mehr um, als sie plant.")
+    return _("Macht vor allem die tägliche Arbeit.")
+
+
 @dataclass(frozen=True)
 class Recommendation:
     role: RoleProfile
     score: float
     reasons: tuple[str, ...]
+    tasks: tuple[str, ...] = ()  # the role's own tasks behind the reasons
 
 
 def valid_answers(raw) -> dict[str, str]:
@@ -110,15 +130,12 @@ def _areas(profile: RoleProfile, index: CatalogueIndex, areas: set[str]) -> list
 
 
 def _score(profile: RoleProfile, answers: dict[str, str], index) -> Recommendation:
-    score, reasons = 0.0, []
+    score, reasons, evidence = 0.0, [], []
     size = answers.get("size")
     if size and profile.company_sizes:
         if size in profile.company_sizes:
             score += 2
-            reasons.append(
-                _("Passende Unternehmensgröße: %(size)s.")
-                % {"size": dict(CompanySize.choices)[size]}
-            )
+            reasons.append(_("Passt zur Größe Ihrer Firma."))
         else:
             score -= 1
     focus = answers.get("focus")
@@ -131,10 +148,7 @@ def _score(profile: RoleProfile, answers: dict[str, str], index) -> Recommendati
         }[focus]
         score += closeness
         if closeness > 0:
-            reasons.append(
-                _("Arbeitet %(label)s.")
-                % {"label": orientation_label(profile.orientation)}
-            )
+            reasons.append(str(_plain_orientation(profile.orientation)))
     position = answers.get("position")
     if position in (Position.INTERNAL, Position.EXTERNAL):
         if profile.position == position:
@@ -144,22 +158,24 @@ def _score(profile: RoleProfile, answers: dict[str, str], index) -> Recommendati
         else:
             score -= 2
         if profile.position in (position, Position.BOTH):
-            reasons.append(
-                _("Ist %(position)s.")
-                % {"position": dict(Position.choices)[profile.position]}
-            )
-    score += _task_answer(
-        answers.get("dialogue"),
-        _areas(profile, index, {"community"}),
-        reasons,
-        _("Spricht selbst mit der Community: %(tasks)s."),
-    )
-    score += _task_answer(
-        answers.get("inside"),
-        _areas(profile, index, {"internal", "training"}),
-        reasons,
-        _("Arbeitet im Haus: %(tasks)s."),
-    )
+            reasons.append(str(PLAIN_POSITION[profile.position]))
+    for answer, areas, reason in (
+        (
+            answers.get("dialogue"),
+            {"community"},
+            _("Spricht selbst mit der Community."),
+        ),
+        (
+            answers.get("inside"),
+            {"internal", "training"},
+            _("Hilft bei der Arbeit im Haus."),
+        ),
+    ):
+        tasks = _areas(profile, index, areas)
+        score += _task_answer(answer, tasks)
+        if answer == "yes" and tasks:
+            reasons.append(reason)
+            evidence.extend(tasks)
     lead = answers.get("lead")
     if lead == "yes":
         score += 2 if profile.seniority == Seniority.SENIOR else -1
@@ -169,15 +185,12 @@ def _score(profile: RoleProfile, answers: dict[str, str], index) -> Recommendati
         score -= 1
     if profile.seniority == Seniority.JUNIOR:
         score -= 0.5  # a company asking these questions rarely starts with a junior
-    return Recommendation(profile, score, tuple(reasons))
+    return Recommendation(profile, score, tuple(reasons), tuple(evidence))
 
 
-def _task_answer(answer, tasks: list[str], reasons: list[str], reason) -> float:
+def _task_answer(answer, tasks: list[str]) -> float:
     if answer == "yes":
-        if tasks:
-            reasons.append(reason % {"tasks": ", ".join(tasks[:3])})
-            return 2
-        return -1
+        return 2 if tasks else -1
     if answer == "no" and tasks:
         return -1.5
     return 0

@@ -145,7 +145,7 @@ def find_problems(
             Warning(
                 "too-many",
                 _(
-                    "Die Anzeige stellt %(count)s Anforderungen. "
+                    "Die Anzeige stellt %(count)s Anforderungen. Das ist zu viel. "
                     "Für %(role)s sind etwa %(limit)s ehrlich."
                 )
                 % {"count": requirement_count, "role": best.title, "limit": limit},
@@ -168,21 +168,11 @@ def _honest_limit(profile) -> int:
     return max(HONEST_MINIMUM, round(HONEST_FACTOR * (own + len(profile.competencies))))
 
 
-def _names(titles: list[str]) -> str:
-    titles = [f"„{t}“" for t in titles]
-    if len(titles) == 1:
-        return titles[0]
-    return _("%(first)s und %(last)s") % {
-        "first": ", ".join(titles[:-1]),
-        "last": titles[-1],
-    }
-
-
 def _mixed_warning(shares: list[RoleShare]) -> Warning:
     text = _(
-        "Die Anzeige mischt die Arbeit von %(count)s Rollen: %(roles)s. "
+        "Die Anzeige mischt die Arbeit von %(count)s Rollen. "
         "So eine Person gibt es kaum."
-    ) % {"count": len(shares), "roles": _names([s.title for s in shares])}
+    ) % {"count": len(shares)}
     lines = tuple(
         _("%(role)s: %(lines)s")
         % {"role": share.title, "lines": " · ".join(share.lines)}
@@ -222,15 +212,12 @@ def _suggestions(findings, fits, title_role, excluded, index) -> list[Suggestion
     if findings.mixed:
         first, *others = findings.shares
         suggestions.append(
-            Suggestion(
-                _("Teilen Sie die Stelle auf. Suchen Sie %(roles)s getrennt.")
-                % {"roles": _names([s.title for s in findings.shares])}
-            )
+            Suggestion(_("Teilen Sie die Stelle auf. Suchen Sie jede Rolle für sich."))
         )
         for share in others:
             suggestions.append(
                 Suggestion(
-                    _("Geben Sie diese Zeilen an %(role)s: %(lines)s")
+                    _("Das ist Arbeit für %(role)s: %(lines)s")
                     % {"role": f"„{share.title}“", "lines": " · ".join(share.lines)}
                 )
             )
@@ -263,7 +250,7 @@ def _suggestions(findings, fits, title_role, excluded, index) -> list[Suggestion
         )
     suggestions.append(
         Suggestion(
-            _("Beginnen Sie mit einem Entwurf für %(role)s.")
+            _("Für %(role)s gibt es einen Entwurf. Sie können mit ihm starten.")
             % {"role": f"„{best.title}“"},
             reverse("jobad:builder", kwargs={"slug": best.slug}),
             _("Zum Entwurf"),
