@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from comparisons.jobad.index import COMPETENCY, TASK, CatalogueIndex
-from comparisons.jobad.reading import IGNORED_SECTIONS, Layout, Unit
+from comparisons.jobad.reading import IGNORED_SECTIONS, PROFILE, Layout, Unit
 
 MIN_COVERAGE = 0.7
 DISTINCT_WEIGHT = 0.34  # a word shared by at most three entries tells them apart
@@ -51,7 +51,11 @@ def recognise(text: str, layout: Layout, index: CatalogueIndex) -> Recognition:
     for unit in layout.units:
         if unit.section in IGNORED_SECTIONS:
             continue
-        for ref, (coverage, spans) in _match_unit(unit, index).items():
+        matches = _match_unit(unit, index)
+        if unit.section == PROFILE and any(k == COMPETENCY for k, _s in matches):
+            # "Kenntnisse in SEO" under "Ihr Profil" asks for knowledge, not the work.
+            matches = {ref: m for ref, m in matches.items() if ref[0] == COMPETENCY}
+        for ref, (coverage, spans) in matches.items():
             item = found.setdefault(ref, Found(kind=ref[0], slug=ref[1]))
             item.spans.extend(spans)
             item.units.append(unit)
