@@ -171,3 +171,22 @@ def test_purge_command_deletes_only_expired_shares(client, catalogue):
     call_command("purge_shared_checks", stdout=out)
     assert "1 " in out.getvalue()
     assert list(SharedCheck.objects.values_list("text", flat=True)) == [BERATER.strip()]
+
+
+def test_a_huge_post_is_refused_cleanly(client, catalogue):
+    response = client.post(URL, {"text": "Moderation " * 300_000, "format": "json"})
+    assert response.status_code == 400
+
+
+def test_builder_and_guide_cost_a_fixed_number_of_queries(
+    client, catalogue, django_assert_max_num_queries
+):
+    guide = "/finden/?size=small&focus=both&position=any&dialogue=yes&inside=no&lead=no"
+    client.get(guide)  # builds the catalogue index once
+    with django_assert_max_num_queries(5):
+        assert "Diese" in client.get(guide).content.decode()
+    with django_assert_max_num_queries(8):
+        page = client.get(
+            reverse("jobad:builder", kwargs={"slug": "social-media-manager"})
+        )
+    assert "Ihre Aufgaben" in page.content.decode()
