@@ -30,6 +30,7 @@ from roles.models import (
 
 PARTICLE = re.compile(r"\b(?:" + "|".join(PARTICLES) + r")\b", re.I)
 
+CORE_PHRASES = 3  # phrases of one entry that share a word make it a core word
 GENERIC_MIN_ROLES = 3
 GENERIC_SHARE = 0.2
 TASK = "task"
@@ -80,6 +81,7 @@ class CatalogueIndex:
     weight: dict[str, float]
     roles: dict[str, RoleProfile]
     generic_name_keys: frozenset[str] = frozenset()
+    core_keys: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def keys_of(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, roots) for each word of ``text``; a verb whose particle
@@ -93,6 +95,9 @@ class CatalogueIndex:
             return found
         joined = []
         for start, end, keys in found:
+            if not text[start].islower():  # nouns are capitalised: no verb to join
+                joined.append((start, end, keys))
+                continue
             extra = [
                 particle + stem
                 for particle in particles
@@ -210,10 +215,14 @@ def _add_entry(index: CatalogueIndex, kind: str, row) -> None:
 
 
 def _weigh(index: CatalogueIndex) -> None:
-    """Rare words weigh more: a word in one entry's phrases identifies it."""
+    """Rare words weigh more: a word in one entry's phrases identifies it. A word
+    that several phrases of one entry share, and no other entry uses, is that
+    entry's core word ("auswerten" for Erfolgsmessung): it identifies it alone."""
     for key, phrases in index.phrases_by_key.items():
         entries = {phrase.entry for phrase in phrases}
         index.weight[key] = 1 / len(entries)
+        if len(entries) == 1 and len(phrases) >= CORE_PHRASES:
+            index.core_keys[key] = next(iter(entries))
 
 
 def _role_profiles(index: CatalogueIndex, roles: list[Role]) -> dict[str, RoleProfile]:

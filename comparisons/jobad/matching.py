@@ -82,7 +82,9 @@ def recognise(text: str, layout: Layout, index: CatalogueIndex) -> Recognition:
 def _match_unit(unit: Unit, index: CatalogueIndex) -> dict:
     """Best coverage and matched word spans per entry, for one line."""
     positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    whole_words: set[str] = set()  # a word's own root, not a part of a compound
     for start, end, keys in index.keys_of(unit.text):
+        whole_words.add(keys[0])
         for key in keys:
             positions[key].append((unit.start + start, unit.start + end))
     candidates = {
@@ -91,6 +93,11 @@ def _match_unit(unit: Unit, index: CatalogueIndex) -> dict:
         for phrase in index.phrases_by_key.get(key, ())
     }
     best: dict[tuple[str, str], tuple[float, list]] = {}
+    for key in whole_words:
+        entry = index.core_keys.get(key)
+        spans = positions[key]
+        if entry and len(key) >= LONG_WORD:  # "Arbeitsplatz" is no "platzieren"
+            best[entry] = (MIN_COVERAGE, list(spans))
     for phrase in candidates.values():
         matched = [key for key in phrase.keys if key in positions]
         total = sum(index.weight[key] for key in phrase.keys)

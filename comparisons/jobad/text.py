@@ -77,6 +77,7 @@ SAME_WORD = {
     "posten": "content",
     "publish": "veroffent",
     "kommentier": "kommentar",
+    "antwort": "beantwort",
     "konzeption": "konzip",
     "management": "manag",
     "stori": "stor",

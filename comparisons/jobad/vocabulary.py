@@ -117,6 +117,8 @@ def verb_stems(root: str) -> list[str]:
         for ending in ("est", "st", "et", "t", "e", "en")
         if root.endswith(ending) and len(root) - len(ending) >= MIN_PART
     ]
+    if root.startswith("ge") and root.endswith("t") and len(root) > 6:
+        stems.append(root[2:].removesuffix("et").removesuffix("t"))  # "gesammelt"
     return list(dict.fromkeys([*stems, *(root_of_stem(stem) for stem in stems)]))
 
 
