@@ -20,34 +20,24 @@ def test_questions_are_shown_without_javascript(client, catalogue):
     assert 'type="radio"' in page and "<script" not in page.split("<main")[1]
 
 
-def test_strategy_from_outside_leads_to_the_consultant(client, catalogue):
-    answers = {
-        "size": "small",
-        "focus": "strategy",
-        "position": "external",
-        "dialogue": "no",
-        "inside": "no",
-        "lead": "no",
-    }
+def _result(client, size, focus, position, dialogue, inside, lead) -> tuple[str, str]:
+    """The guide's result section for these answers, and its first role."""
+    answers = {"size": size, "focus": focus, "position": position,
+               "dialogue": dialogue, "inside": inside, "lead": lead}  # fmt: skip
     page = client.get(GUIDE, answers).content.decode()
     result = page.split('id="result-heading"')[1]
-    first = result.split("<h3>")[1]
+    return result, result.split("<h3>")[1]
+
+
+def test_strategy_from_outside_leads_to_the_consultant(client, catalogue):
+    result, first = _result(client, "small", "strategy", "external", "no", "no", "no")
     assert "Social Media Berater" in first
     assert "Plant vor allem." in result and "Kommt meist von außen." in result
     assert reverse("jobad:builder", kwargs={"slug": "social-media-berater"}) in result
 
 
 def test_daily_dialogue_in_house_leads_to_community_work(client, catalogue):
-    answers = {
-        "size": "large",
-        "focus": "daily",
-        "position": "internal",
-        "dialogue": "yes",
-        "inside": "no",
-        "lead": "no",
-    }
-    result = client.get(GUIDE, answers).content.decode().split('id="result-heading"')[1]
-    first = result.split("<h3>")[1]
+    result, first = _result(client, "large", "daily", "internal", "yes", "no", "no")
     assert "Community Manager" in first
     assert "Spricht selbst mit der Community." in result
     assert "Kommentare" in result  # the task behind the reason
@@ -56,29 +46,17 @@ def test_daily_dialogue_in_house_leads_to_community_work(client, catalogue):
 def test_intranet_and_training_lead_to_the_corporate_community_manager(
     client, catalogue
 ):
-    answers = {
-        "size": "large",
-        "focus": "both",
-        "position": "internal",
-        "dialogue": "no",
-        "inside": "yes",
-        "lead": "no",
-    }
-    result = client.get(GUIDE, answers).content.decode().split('id="result-heading"')[1]
-    assert "Corporate Community Manager" in result.split("<h3>")[1]
+    _result_html, first = _result(
+        client, "large", "both", "internal", "no", "yes", "no"
+    )
+    assert "Corporate Community Manager" in first
 
 
 def test_leading_a_strategy_team_names_the_senior_level(client, catalogue):
-    answers = {
-        "size": "large",
-        "focus": "strategy",
-        "position": "internal",
-        "dialogue": "no",
-        "inside": "no",
-        "lead": "yes",
-    }
-    result = client.get(GUIDE, answers).content.decode().split('id="result-heading"')[1]
-    assert "Senior" in result.split("<h3>")[1]
+    _result_html, first = _result(
+        client, "large", "strategy", "internal", "no", "no", "yes"
+    )
+    assert "Senior" in first
 
 
 def test_nonsense_answers_are_ignored_with_a_message(client, catalogue):

@@ -15,33 +15,27 @@ AD = (
 )
 
 
-def _with_catalogue():
+def _post_during(fault, data: dict):
+    """POST the check while the database has ``fault``, with the catalogue loaded."""
     call_command("load_catalogue", verbosity=0)
+    with fault():
+        return Client().post("/check/", data)
 
 
 def test_check_works_on_a_read_only_database(committed):
-    _with_catalogue()
-    client = Client()
-    with read_only_database():
-        answer = client.post("/check/", {"text": AD, "format": "json"})
+    answer = _post_during(read_only_database, {"text": AD, "format": "json"})
     assert answer.status_code == 200
     assert answer.json()["roles"][0]["slug"] == "community-manager"
 
 
 def test_sharing_on_a_read_only_database_is_a_503_that_keeps_the_ad(committed):
-    _with_catalogue()
-    client = Client()
-    with read_only_database():
-        answer = client.post("/check/", {"text": AD, "keep": "7"})
+    answer = _post_during(read_only_database, {"text": AD, "keep": "7"})
     assert answer.status_code == 503
     assert "Mein sorgfältig getippter Satz." in answer.content.decode()
     assert not SharedCheck.objects.exists()
 
 
 def test_unreachable_database_is_a_503_that_keeps_the_ad(committed):
-    _with_catalogue()
-    client = Client()
-    with unreachable_database():
-        answer = client.post("/check/", {"text": AD})
+    answer = _post_during(unreachable_database, {"text": AD})
     assert answer.status_code == 503
     assert "Mein sorgfältig getippter Satz." in answer.content.decode()
