@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from comparisons.jobad.index import TASK, CatalogueIndex, Entry, current_index
 from comparisons.jobad.matching import Found, recognise
-from comparisons.jobad.reading import IGNORED_SECTIONS, read_layout
+from comparisons.jobad.reading import PROFILE, read_layout
 from comparisons.jobad.scoring import RoleFit, career_stage, rank_roles, title_roles
 from comparisons.jobad.text import clean
 from comparisons.jobad.warnings import Findings, Suggestion, Warning, find_problems
@@ -122,12 +122,14 @@ def check_ad(raw: str, index: CatalogueIndex | None = None) -> CheckResult:
         stage=career_stage(text),
         named=named,
     )
+    # Requirements are what the person must bring: the profile's lines, or the
+    # competencies recognised anywhere, whichever is more.
     requirement_count = max(
-        len(asked) + len(competencies),
+        len(competencies),
         sum(
             1
             for u in layout.units
-            if u.is_bullet and u.section not in IGNORED_SECTIONS and not u.is_negated
+            if u.is_bullet and u.section == PROFILE and not u.is_negated
         ),
     )
     findings = find_problems(

@@ -21,8 +21,8 @@ from roles.choices import Responsibility
 
 MIXED_AT = 3  # distinct roles whose core work one ad asks for
 DOING_CORE = {Responsibility.OWNS, Responsibility.CARRIES_OUT}
-HONEST_MINIMUM = 20  # requirements any ad may list
-HONEST_FACTOR = 1.25  # … or a quarter more than the best role's own profile
+HONEST_MINIMUM = 12  # requirements any ad may list
+HONEST_MARGIN = 3  # … or a few more than the best role's own competencies
 QUOTE_LENGTH = 90
 
 
@@ -164,8 +164,7 @@ def _excluded(tasks: dict[str, Found], role) -> list[str]:
 
 
 def _honest_limit(profile) -> int:
-    own = sum(1 for r in profile.tasks.values() if r in DOING_CORE)
-    return max(HONEST_MINIMUM, round(HONEST_FACTOR * (own + len(profile.competencies))))
+    return max(HONEST_MINIMUM, len(profile.competencies) + HONEST_MARGIN)
 
 
 def _mixed_warning(shares: list[RoleShare]) -> Warning:

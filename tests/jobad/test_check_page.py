@@ -190,3 +190,26 @@ def test_builder_and_guide_cost_a_fixed_number_of_queries(
             reverse("jobad:builder", kwargs={"slug": "social-media-manager"})
         )
     assert "Ihre Aufgaben" in page.content.decode()
+
+
+def test_far_too_many_requirements_are_named(client, catalogue):
+    requirements = [
+        "Studium der Kommunikationswissenschaft", "fünf Jahre Berufserfahrung",
+        "sicheres Deutsch", "Englisch verhandlungssicher", "Französisch",
+        "Führerschein Klasse B", "Kenntnisse in Photoshop", "HTML und CSS",
+        "Erfahrung mit Google Analytics", "Datenschutz", "Kommunikationsstärke",
+        "Empathie", "Belastbarkeit", "Organisationstalent", "Teamfähigkeit",
+        "Reisebereitschaft", "Durchsetzungsvermögen", "Kreativität",
+        "analytisches Denken", "Eigeninitiative",
+    ]  # fmt: skip
+    ad = (
+        "Junior Social Media Manager (m/w/d)\n\nIhre Aufgaben\n"
+        "- Erstellung von Posts\n- Moderation der Kommentare\n\nIhr Profil\n"
+        + "\n".join(f"- {line}" for line in requirements)
+    )
+    body = client.post(URL, {"text": ad, "format": "json"}).json()
+    too_many = [w for w in body["warnings"] if w["kind"] == "too-many"]
+    assert too_many and "20 Anforderungen" in too_many[0]["text"]
+    short = ad.split("Ihr Profil")[0] + "Ihr Profil\n- sicheres Deutsch\n- Empathie\n"
+    body = client.post(URL, {"text": short, "format": "json"}).json()
+    assert not [w for w in body["warnings"] if w["kind"] == "too-many"]
