@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import (
     require_http_methods,
@@ -102,6 +103,7 @@ def check(request: HttpRequest) -> HttpResponse:
     return _page(request, form, result)
 
 
+@never_cache  # the page shows someone's ad: no shared proxy may keep it
 @require_safe
 def shared_check(request: HttpRequest, token: str) -> HttpResponse:
     shared = find_shared(token)
@@ -115,6 +117,7 @@ def shared_check(request: HttpRequest, token: str) -> HttpResponse:
     return _page(request, form, result, shared=shared)
 
 
+@never_cache
 @require_safe
 def shared_export(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     shared = find_shared(token)

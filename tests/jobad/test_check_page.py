@@ -109,8 +109,11 @@ def test_sharing_keeps_the_ad_until_deleted(client, catalogue):
     assert response.status_code == 302
     shared = SharedCheck.objects.get()
     assert shared.text == WOLLMILCHSAU.strip()
-    page = client.get(response["Location"]).content.decode()
+    shared_page = client.get(response["Location"])
+    assert "no-store" in shared_page["Cache-Control"]
+    page = shared_page.content.decode()
     assert "gelöscht" in page and "mischt die Arbeit von" in page
+    assert '<meta name="robots" content="noindex, nofollow">' in page
     export = client.get(response["Location"] + "export.json").json()
     assert export["mixed"] is True
     client.post(reverse("jobad:shared_delete", kwargs={"token": shared.token}))
