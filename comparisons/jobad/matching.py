@@ -114,6 +114,8 @@ def _enough(matched: list[str], phrase, index: CatalogueIndex) -> bool:
     """All of the phrase, two of its words with one that tells entries apart,
     or one long word that belongs to this entry alone ("Grafiken", but not
     "täglich" for "tägliches Posting")."""
+    if len(phrase.keys) == 1:  # a one-word phrase must be a telling word
+        return index.weight[matched[0]] >= DISTINCT_WEIGHT
     if len(matched) == len(phrase.keys):
         return True
     if len(matched) >= 2:

@@ -97,6 +97,8 @@ SAME_WORD = {
     "clip": "video",
 }
 
+PUBLISHING = "veroffent"
+
 # Verb particles that German splits off: "Sie bauen Kanäle auf" is "Aufbau".
 PARTICLES = ("auf", "ab", "aus", "ein", "an", "mit", "vor", "weiter", "zusammen")
 
@@ -146,6 +148,9 @@ def root_of_stem(stem: str) -> str:
         if stem.endswith(ending) and len(stem) - len(ending) >= MIN_ROOT:
             stem = stem[: -len(ending)]
             break
+    # "entwickeln" and "Entwicklung", "sammeln" and "Sammlung": one root.
+    if len(stem) >= 5 and stem.endswith("el") and stem[-3] not in "aeiouy":
+        stem = stem[:-2] + "l"
     if stem in SAME_WORD:
         return SAME_WORD[stem]
     # English plurals ("Posts", "Tools", "KPIs"); German words keep their s ("Kurs").
@@ -171,6 +176,17 @@ def words(text: str, offset: int = 0) -> list[Word]:
     kept = [k for k in kept if len(k[3]) > 1 and k[3] not in STOPWORDS]
     word_roots = roots([k[3] for k in kept])
     return [
-        Word(start, end, surface, root)
+        Word(start, end, surface, _verb_sense(surface, root))
         for (start, end, surface, _bare), root in zip(kept, word_roots, strict=True)
     ]
+
+
+def _verb_sense(surface: str, root: str) -> str:
+    """German capitalises nouns: "Posts" are content, "posten" is publishing."""
+    if (
+        root == "content"
+        and surface[0].islower()
+        and surface.lower().startswith("post")
+    ):
+        return PUBLISHING
+    return root
