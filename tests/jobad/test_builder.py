@@ -77,3 +77,19 @@ def test_draft_stays_german_on_the_english_pages(client, catalogue):
     assert "Update the draft" in page  # the page speaks English …
     text = client.get(url, {"format": "txt"}).content.decode()
     assert "Ihre Aufgaben" in text and "Your tasks" not in text  # … the ad German
+
+
+def test_builder_ignores_odd_parameters(client, catalogue):
+    url = reverse("jobad:builder", kwargs={"slug": "seo-manager"})
+    page = client.get(url, {"size": "<script>", "format": "exe", "keep": "x" * 500})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<script>" not in html.split("<main")[1]
+    assert "SEO-Manager (m/w/d)" in html  # the draft itself, with every line kept
+
+
+def test_builder_keeps_german_umlauts_and_dashes_in_every_format(client, catalogue):
+    url = reverse("jobad:builder", kwargs={"slug": "social-media-manager"})
+    for fmt in ("md", "txt"):
+        text = client.get(url, {"format": fmt}).content.decode("utf-8")
+        assert "Nicht Ihre Aufgabe" in text and "ä" in text
