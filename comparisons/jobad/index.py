@@ -17,7 +17,7 @@ from django.db.models import Count, Max, Sum
 
 from comparisons.jobad.text import PARTICLES, bare, words
 from comparisons.jobad.vocabulary import Vocabulary, verb_stems
-from roles.choices import RelationKind
+from roles.choices import RelationKind, Responsibility
 from roles.models import (
     Competency,
     Role,
@@ -30,6 +30,7 @@ from roles.models import (
 
 PARTICLE = re.compile(r"\b(?:" + "|".join(PARTICLES) + r")\b", re.I)
 
+DOING_CORE = (Responsibility.OWNS, Responsibility.CARRIES_OUT)
 CORE_PHRASES = 3  # phrases of one entry that share a word make it a core word
 GENERIC_MIN_ROLES = 3
 GENERIC_SHARE = 0.2
@@ -82,6 +83,8 @@ class CatalogueIndex:
     roles: dict[str, RoleProfile]
     generic_name_keys: frozenset[str] = frozenset()
     core_keys: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # task slug → the roles that own or carry it out: only they can fit an ad
+    doers: dict[str, tuple[RoleProfile, ...]] = field(default_factory=dict)
 
     def keys_of(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, roots) for each word of ``text``; a verb whose particle
@@ -177,8 +180,18 @@ def build_index() -> CatalogueIndex:
             _add_entry(index, kind, row)
     _weigh(index)
     index.roles = _role_profiles(index, roles)
+    index.doers = _doers(index.roles.values())
     index.generic_name_keys = _generic_name_keys(index.roles.values())
     return index
+
+
+def _doers(profiles) -> dict[str, tuple[RoleProfile, ...]]:
+    doing: dict[str, list[RoleProfile]] = defaultdict(list)
+    for profile in profiles:
+        for slug, responsibility in profile.tasks.items():
+            if responsibility in DOING_CORE:
+                doing[slug].append(profile)
+    return {slug: tuple(found) for slug, found in doing.items()}
 
 
 def _generic_name_keys(profiles) -> frozenset[str]:

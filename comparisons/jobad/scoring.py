@@ -116,13 +116,15 @@ def rank_roles(
     best_possible = TASK_WEIGHT[Responsibility.OWNS] * sum(asked.values())
     named_best = set(named)
     fits = []
-    for profile in index.roles.values():
+    # Only a role that owns or carries out an asked task can fit; the others are
+    # never looked at, so a large catalogue costs what the ad's tasks touch.
+    candidates = {p.slug: p for slug in asked for p in index.doers.get(slug, ())}
+    for profile in candidates.values():
         coverage = _task_fit(profile, asked) / best_possible
         raw = coverage + _extras(
             profile, asked, declined, competencies, stage, named_best
         )
         fits.append(_fit(profile, asked, coverage, raw, profile.slug in named_best))
-    fits = [fit for fit in fits if fit.owned or fit.carried_out]
     fits.sort(key=lambda fit: (-fit.raw, fit.title))
     return _title_first(fits, len(asked))
 

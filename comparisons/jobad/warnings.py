@@ -70,11 +70,7 @@ def split_by_role(
     the best-fitting one. Junior, senior and base role count as one line of work."""
     fit_rank = {fit.slug: n for n, fit in enumerate(fits)}
     remaining = {slug for slug, found in tasks.items() if not found.negated_only}
-    remaining &= {
-        slug
-        for slug in remaining
-        if any(p.tasks.get(slug) in DOING_CORE for p in index.roles.values())
-    }
+    remaining &= set(index.doers)  # tasks no role does cannot be handed to one
     shares, used_lineages = [], set()
     preferred = fits[0].slug if fits else ""
     while remaining:
@@ -82,9 +78,10 @@ def split_by_role(
         if trying_best:
             candidates, preferred = [index.roles[preferred]], ""
         else:
+            doing = {p.slug: p for t in sorted(remaining) for p in index.doers[t]}
             candidates = [
                 profile
-                for profile in index.roles.values()
+                for _slug, profile in sorted(doing.items())
                 if profile.lineage not in used_lineages
             ]
         covering = [
@@ -100,6 +97,8 @@ def split_by_role(
             if trying_best:
                 continue
             break
+        # Ties go to the better fit, then to the first slug (max keeps the first
+        # of equals, and candidates come in slug order): same answer every run.
         _count, _rank, profile = max(covering, key=lambda c: (c[0], c[1]))
         covered = {s for s in remaining if profile.tasks.get(s) in DOING_CORE}
         remaining -= covered

@@ -7,6 +7,7 @@ import pytest
 
 from comparisons.jobad.check import check_ad
 from comparisons.jobad.index import current_index
+from tests.conftest import restore_flushed_data
 from tests.jobad.labelled import load_ads
 
 ADS = load_ads()
@@ -15,6 +16,7 @@ ADS = load_ads()
 @pytest.fixture(scope="module")
 def results(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        restore_flushed_data()  # a transactional test may have emptied the database
         index = current_index()
         return {ad.name: check_ad(ad.text, index) for ad in ADS}
 

@@ -8,6 +8,7 @@ import pytest
 
 from comparisons.jobad.check import check_ad
 from comparisons.readability import amstad, measure
+from tests.conftest import restore_flushed_data
 from tests.jobad.labelled import load_ads
 
 
@@ -21,6 +22,7 @@ def _generated_text(result) -> str:
 @pytest.fixture(scope="module")
 def texts(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        restore_flushed_data()  # a transactional test may have emptied the database
         return {ad.name: _generated_text(check_ad(ad.text)) for ad in load_ads()}
 
 
