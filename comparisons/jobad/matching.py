@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from math import fsum
 
 from comparisons.jobad.index import COMPETENCY, TASK, CatalogueIndex
 from comparisons.jobad.reading import IGNORED_SECTIONS, PROFILE, Layout, Unit
@@ -100,8 +101,9 @@ def _match_unit(unit: Unit, index: CatalogueIndex) -> dict:
             best[entry] = (MIN_COVERAGE, list(spans))
     for phrase in candidates.values():
         matched = [key for key in phrase.keys if key in positions]
-        total = sum(index.weight[key] for key in phrase.keys)
-        coverage = sum(index.weight[key] for key in matched) / total
+        # fsum: the same sum in any order, so the threshold cuts the same each run
+        total = fsum(index.weight[key] for key in phrase.keys)
+        coverage = fsum(index.weight[key] for key in matched) / total
         if coverage < MIN_COVERAGE or not _enough(matched, phrase, index):
             continue
         spans = [span for key in matched for span in positions[key]]

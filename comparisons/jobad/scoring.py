@@ -158,7 +158,7 @@ def _extras(profile, asked, declined, competencies, stage, named_best) -> float:
     core = [s for s, r in profile.tasks.items() if r == Responsibility.OWNS]
     if core:
         extra += BREADTH_WEIGHT * sum(1 for s in core if s in asked) / len(core)
-    for slug in competencies:
+    for slug in sorted(competencies):  # a fixed order: ties break the same way
         level, essential = profile.competencies.get(slug, (0, False))
         extra += (
             COMPETENCY_WEIGHT

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from roles.search.text import stem_words
 
@@ -159,10 +160,16 @@ def root_of_stem(stem: str) -> str:
     return stem
 
 
+@lru_cache(maxsize=100_000)
+def stem_of(bare_word: str) -> str:
+    """The Snowball stem of one bare word; ads and catalogues repeat their words,
+    so each is stemmed once per process."""
+    return stem_words([bare_word])[0]
+
+
 def roots(surfaces: list[str]) -> list[str]:
     """Matching roots for bare words (see ``bare``), in order."""
-    stems = stem_words(surfaces)
-    return [root_of_stem(stem.translate(UMLAUTS)) for stem in stems]
+    return [root_of_stem(stem_of(word).translate(UMLAUTS)) for word in surfaces]
 
 
 def words(text: str, offset: int = 0) -> list[Word]:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from comparisons.jobad.text import STOPWORDS, root_of_stem, roots
-from roles.search.text import stem_words
+from comparisons.jobad.text import STOPWORDS, root_of_stem, roots, stem_of
 
 LINKING = ("", "s", "es", "n", "en", "e", "er")
 MIN_PART = 4
@@ -37,7 +36,7 @@ class Vocabulary:
         self._root_of_bare: dict[str, str] = {}
         unique = sorted({w for w in bare_words if len(w) > 1})
         for bare_word, stem, root in zip(
-            unique, stem_words(unique), roots(unique), strict=True
+            unique, [stem_of(w) for w in unique], roots(unique), strict=True
         ):
             self._learn(bare_word, stem, root)
         self.expand = lru_cache(maxsize=20_000)(self._expand)
