@@ -86,13 +86,19 @@ class CatalogueIndex:
     # task slug → the roles that own or carry it out: only they can fit an ad
     doers: dict[str, tuple[RoleProfile, ...]] = field(default_factory=dict)
 
-    def keys_of(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    def keys_of(
+        self, text: str, *, heads: bool = True
+    ) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, roots) for each word of ``text``; a verb whose particle
-        stands later in the text ("bauen … auf") also stands for the joined verb."""
-        found = [
-            (w.start, w.end, self.vocabulary.expand(bare(w.surface), w.root))
-            for w in words(text)
-        ]
+        stands later in the text ("bauen … auf") also stands for the joined verb.
+        With ``heads``, an unknown compound also stands for its known last part
+        ("Produktvideos" are videos); phrases are read without, so they stay strict."""
+        found = []
+        for w in words(text):
+            keys = self.vocabulary.expand(bare(w.surface), w.root)
+            if heads and len(keys) == 1 and keys[0] not in self.vocabulary.roots:
+                keys = (*keys, *self.vocabulary.head(keys[0]))
+            found.append((w.start, w.end, keys))
         particles = {m.group(0).lower() for m in PARTICLE.finditer(text)}
         if not particles:
             return found
@@ -115,7 +121,7 @@ class CatalogueIndex:
     def phrase_keys(self, text: str) -> frozenset[str]:
         """What a phrase asks for: a compound's parts, or the word itself."""
         keys = set()
-        for _start, _end, expanded in self.keys_of(text):
+        for _start, _end, expanded in self.keys_of(text, heads=False):
             keys.update(expanded[1:] or expanded[:1])
         return frozenset(keys)
 

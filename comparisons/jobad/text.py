@@ -79,6 +79,7 @@ SAME_WORD = {
     "publish": "veroffent",
     "kommentier": "kommentar",
     "antwort": "beantwort",
+    "kumm": "betreu",  # "sich um die Community kümmern" is looking after it
     "konzeption": "konzip",
     "management": "manag",
     "stori": "stor",

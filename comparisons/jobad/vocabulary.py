@@ -16,6 +16,7 @@ from comparisons.jobad.text import STOPWORDS, root_of_stem, roots, stem_of
 
 LINKING = ("", "s", "es", "n", "en", "e", "er")
 MIN_PART = 4
+MIN_HEAD = 5  # letters of a compound's last part read on its own
 SHORT_PART = 3
 MAX_SPLIT_LENGTH = 40  # longer "words" are garbage, not compounds
 MIN_TYPO_LENGTH = 5
@@ -82,6 +83,17 @@ class Vocabulary:
             return ()
         return tuple(dict.fromkeys(self.parts[piece] for piece in best))
 
+    def head(self, root: str) -> tuple[str, ...]:
+        """The longest known last part of a compound the vocabulary cannot split
+        whole: German puts the meaning there ("Produktvideos" are "Videos")."""
+        if len(root) > MAX_SPLIT_LENGTH:
+            return ()
+        for start in range(SHORT_PART, len(root) - MIN_HEAD + 1):
+            piece = root[start:]
+            if piece in self.parts:
+                return (self.parts[piece],)
+        return ()
+
     def correct(self, bare_word: str) -> str:
         """The root of the known word one slip away, if exactly one root fits.
 
@@ -114,7 +126,7 @@ def verb_stems(root: str) -> list[str]:
     stems = [
         root[: -len(ending)]
         for ending in ("est", "st", "et", "t", "e", "en")
-        if root.endswith(ending) and len(root) - len(ending) >= MIN_PART
+        if root.endswith(ending) and len(root) - len(ending) >= SHORT_PART
     ]
     if root.startswith("ge") and root.endswith("t") and len(root) > 6:
         stems.append(root[2:].removesuffix("et").removesuffix("t"))  # "gesammelt"
