@@ -41,6 +41,17 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "de-DE", "bypass_csp": False}
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser):
+    """A page in a phone-sized window (390 px wide)."""
+    context = browser.new_context(viewport=PHONE, locale="de-DE")
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def site(live_server, transactional_db):
     """The live server's base URL, with the shipped catalogue and groups in place."""

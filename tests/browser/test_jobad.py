@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
+from tests.browser.conftest import PHONE
 from tests.browser.test_accessibility import AXE, BLOCKING
 from tests.jobad.labelled import load_ads
 
 MIXED = next(ad for ad in load_ads() if ad.name == "32-mix-wollmilchsau").text
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
@@ -63,24 +63,18 @@ def test_check_page_downloads_markdown(page, site):
      "/finden/?size=small&focus=strategy&position=external&dialogue=no&inside=no&lead=no",
      "/finden/profil/"],
 )  # fmt: skip
-def test_pages_fit_a_phone(browser, site, path):
-    context = browser.new_context(viewport=PHONE, locale="de-DE")
-    page = context.new_page()
-    page.goto(f"{site}{path}")
-    width = page.evaluate("document.documentElement.scrollWidth")
-    context.close()
+def test_pages_fit_a_phone(phone, site, path):
+    phone.goto(f"{site}{path}")
+    width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{path} is {width} px wide"
 
 
-def test_check_result_fits_a_phone(browser, site):
-    context = browser.new_context(viewport=PHONE, locale="de-DE")
-    page = context.new_page()
-    page.goto(f"{site}/check/")
-    page.get_by_label("Text der Stellenanzeige").fill(MIXED + "\n" + "x" * 300)
-    page.get_by_role("button", name="Anzeige prüfen").click()
-    expect(page.locator(".warning-mixed")).to_be_visible()
-    width = page.evaluate("document.documentElement.scrollWidth")
-    context.close()
+def test_check_result_fits_a_phone(phone, site):
+    phone.goto(f"{site}/check/")
+    phone.get_by_label("Text der Stellenanzeige").fill(MIXED + "\n" + "x" * 300)
+    phone.get_by_role("button", name="Anzeige prüfen").click()
+    expect(phone.locator(".warning-mixed")).to_be_visible()
+    width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"]
 
 

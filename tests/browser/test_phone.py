@@ -4,18 +4,11 @@ verdict and key differences before the table."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
+
+from tests.browser.conftest import PHONE
 
 PAIR = "social-media-manager,social-media-berater"
 SIX = f"{PAIR},community-manager,pr-berater,blogger,seo-manager"
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def phone(browser: Browser):
-    context = browser.new_context(viewport=PHONE, locale="de-DE")
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize(
