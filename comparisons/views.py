@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from django.core.cache import cache
 from django.http import (
     Http404,
     HttpRequest,
@@ -16,15 +17,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from comparisons.charts import competency_profile, level_legend, position_map
 from comparisons.engine import MAX_ROLES
 from comparisons.exporters import EXPORTERS, export_filename
+from comparisons.exporters.limits import count_render, polite_when_busy
+from comparisons.fragments import rendered_comparison
 from comparisons.models import CuratedComparison
-from comparisons.presenters import difference_cards, export_links, role_controls
-from comparisons.selectors import role_choices
+from comparisons.presenters import role_controls
+from comparisons.selectors import choices_for_request
 from comparisons.services import compare_state
-from comparisons.state import ComparisonState, next_step_hint, parse_request
+from comparisons.state import (
+    ComparisonState,
+    count_problem,
+    next_step_hint,
+    parse_request,
+)
 from comparisons.tables import Audience
+from roles.caching import built_once, fragment_key
 from roles.renamed import current_slugs
 
 
@@ -46,7 +54,7 @@ def _renamed_roles_redirect(request: HttpRequest, choices) -> HttpResponse | Non
 
 @require_safe
 def compare(request: HttpRequest) -> HttpResponse:
-    choices = role_choices()
+    choices = choices_for_request(request.GET)
     moved = _renamed_roles_redirect(request, choices)
     if moved:
         return moved
@@ -56,34 +64,29 @@ def compare(request: HttpRequest) -> HttpResponse:
             f"{reverse('comparisons:compare')}?{parsed.state.query_string()}"
         )
     state = parsed.state
-    result = compare_state(state) if state.slugs else None
+    shown = rendered_comparison(state) if state.slugs else None
     hint = next_step_hint(state)
     titles = {slug: title for slug, title, _aliases in choices}
     context = {
         "state": state,
         "errors": parsed.errors,
-        "problem": result.problem if result and not hint else "",
+        "problem": shown.problem if shown and not hint else "",
         "hint": hint,
         "candidates": [
             (title, f"?{state.query_string(slugs=(*state.slugs, slug))}")
             for slug, title in parsed.candidates
         ],
-        "table": result.table if result else None,
+        "shown": shown,
         "pending_text": parsed.pending_text,
-        "choices": choices,
         "selected": role_controls(state, titles),
-        "exports": export_links("comparisons:export", {}, state),
-        "profile": competency_profile(result.table) if result and result.table else [],
-        "legend": level_legend(),
-        "map": position_map(result.table) if result and result.table else None,
-        "cards": difference_cards(result.table if result else None),
     }
     return render(request, "comparisons/compare.html", context)
 
 
 @require_safe
+@polite_when_busy
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
-    choices = role_choices()
+    choices = choices_for_request(request.GET)
     moved = _renamed_roles_redirect(request, choices)
     if moved:
         return moved
@@ -95,23 +98,16 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_safe
 def curated(request: HttpRequest, slug: str) -> HttpResponse:
     comparison, state = _curated_state(request, slug)
-    result = compare_state(state, comparison)
     context = {
         "comparison": comparison,
         "state": state,
-        "table": result.table,
-        "problem": result.problem,
-        "exports": export_links("comparisons:curated_export", {"slug": slug}, state),
-        "profile": competency_profile(result.table) if result.table else [],
-        "legend": level_legend(),
-        "map": position_map(result.table) if result.table else None,
-        "cards": difference_cards(result.table),
-        "open_url": f"{reverse('comparisons:compare')}?{state.query_string()}",
+        "shown": rendered_comparison(state, comparison),
     }
     return render(request, "comparisons/curated.html", context)
 
 
 @require_safe
+@polite_when_busy
 def curated_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     comparison, state = _curated_state(request, slug)
     page_url = f"{comparison.get_absolute_url()}?{state.query_string()}"
@@ -149,14 +145,27 @@ def _export_response(
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise Http404(_("Unbekanntes Exportformat."))
-    result = compare_state(state, curated)
-    problems = [*errors, result.problem] if result.problem else errors
+    problem = count_problem(state)
+    problems = [*errors, problem] if problem else errors
     if problems:
         return HttpResponseBadRequest(
             "\n".join(problems), content_type="text/plain; charset=utf-8"
         )
-    table = replace(result.table, url=request.build_absolute_uri(page_url))
-    response = HttpResponse(exporter.render(table), content_type=exporter.content_type)
-    filename = export_filename(result.table, exporter.extension)
+    url = request.build_absolute_uri(page_url)
+    curated_part = f"{curated.pk}@{curated.updated_at.isoformat()}" if curated else ""
+    key = fragment_key("export", fmt, url, curated_part)
+    exported = cache.get(key)
+    if exported is None:
+        count_render(request)
+        exported = built_once(key, lambda: _export(exporter, state, curated, url))
+    content, filename = exported
+    response = HttpResponse(content, content_type=exporter.content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _export(exporter, state, curated, url: str) -> tuple[bytes, str]:
+    """The file and its name; the table carries the page's address for the PDF."""
+    table = compare_state(state, curated).table
+    content = exporter.render(replace(table, url=url))
+    return content, export_filename(table, exporter.extension)

@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from comparisons.selectors import published_curated
-from roles import selectors
+from comparisons.selectors import most_compared_role_ids, published_curated
+from roles import listing
 from roles.revisions import history
 from roles.role_map import build_role_map
+from roles.search.query import name_matches
 from roles.search.query import search as search_roles
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    families = selectors.roles_by_family()
+    """What a visitor can take in at any catalogue size: the families with their
+    counts, the most compared and the recently changed roles."""
+    featured = listing.featured_roles(most_compared_role_ids())
+    counts = listing.family_counts()
     context = {
-        "families": families,
-        "map": build_role_map(role for family in families for role in family.items),
+        "family_counts": counts,
+        "total": sum(family.count for family in counts),
+        "featured": featured,
+        "recent": listing.recently_changed(),
+        "map": build_role_map(featured),
+        "map_note": _("Sie zeigt die häufig verglichenen Rollen."),
         "curated": published_curated(),
-        "choices": selectors.role_choices(),
     }
     return render(request, "pages/home.html", context)
 
@@ -33,7 +41,7 @@ def about(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    results = search_roles(request.GET.get("q", ""))
+    results = search_roles(request.GET.get("q", ""), request.GET.get("page", 1))
     return render(request, "pages/search.html", {"results": results})
 
 
@@ -41,3 +49,16 @@ def search(request: HttpRequest) -> HttpResponse:
 def recent_changes(request: HttpRequest) -> HttpResponse:
     context = {"changes": history.recent_changes()}
     return render(request, "pages/recent_changes.html", context)
+
+
+@require_safe
+def suggest(request: HttpRequest) -> JsonResponse:
+    """The picker's suggestions as you type: up to eight roles by name (JSON)."""
+    typed = request.GET.get("q", "")[:120]
+    roles = [
+        {"slug": slug, "title": title, "alias": ", ".join(aliases[:2])}
+        for slug, title, aliases in name_matches(typed)
+    ]
+    response = JsonResponse({"query": typed, "roles": roles})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

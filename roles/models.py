@@ -149,6 +149,14 @@ class Role(models.Model):
         verbose_name = _("Rolle")
         verbose_name_plural = _("Rollen")
         ordering = ["family", "title"]
+        # The paged lists and the start page sort on these (roles.listing).
+        indexes = [
+            models.Index(fields=["title", "id"], name="role_title_idx"),
+            models.Index(
+                fields=["family", "title", "id"], name="role_family_title_idx"
+            ),
+            models.Index(fields=["-updated_at"], name="role_updated_idx"),
+        ]
         permissions = [
             ("protect_role", _("Kann Rollen schützen")),
             ("revert_role", _("Kann Rollen auf frühere Fassungen zurücksetzen")),
@@ -492,3 +500,20 @@ class RoleOldSlug(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slug} → {self.role.slug}"
+
+
+class SearchTerm(models.Model):
+    """A word some role uses; the vocabulary that corrects typos in searches.
+
+    Written with the search index (``roles.search.index``); a trigram index on it
+    (FTS5 on SQLite, pg_trgm on PostgreSQL) finds the words close to a typed one.
+    """
+
+    word = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("Suchwort")
+        verbose_name_plural = _("Suchwörter")
+
+    def __str__(self) -> str:
+        return self.word

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from roles.choices import (
     RESPONSIBILITY_ORDER,
     CompetencyKind,
-    Family,
     Responsibility,
     TaskArea,
 )
@@ -132,15 +130,6 @@ def profile_from_snapshot(
     return _profile(old, task_rows, competency_rows, relation_rows)
 
 
-def roles_by_family() -> list[Group]:
-    """All roles for the list page, grouped by family in the vocabulary's order."""
-    roles = Role.objects.only(
-        "slug", "title", "aliases", "family", "seniority", "summary",
-        "is_illustrative", "orientation", "position",
-    ).order_by("title")  # fmt: skip
-    return _group(roles, lambda r: r.family, Family)
-
-
 def tasks_by_area() -> list[Group]:
     return _group(Task.objects.order_by("name"), lambda t: t.area, TaskArea)
 
@@ -149,45 +138,20 @@ def competencies_by_kind() -> list[Group]:
     return _group(Competency.objects.order_by("name"), lambda c: c.kind, CompetencyKind)
 
 
-def task_with_roles(slug: str) -> tuple[Task, list[Group]]:
-    """A task and the roles assigned to it, grouped by responsibility."""
-    task = get_object_or_404(
-        Task.objects.prefetch_related(
-            Prefetch(
-                "role_assignments",
-                queryset=RoleTask.objects.select_related("role").order_by(
-                    "role__title"
-                ),
-            )
-        ),
-        slug=slug,
+def role_choices(slugs: Iterable[str] = ()) -> list[tuple[str, str, list[str]]]:
+    """(slug, title, aliases) of the given roles, in one query; never the whole
+    catalogue (the picker asks ``roles.search.query.name_matches`` instead)."""
+    wanted = [slug for slug in dict.fromkeys(slugs) if slug][:MAX_NAMED_ROLES]
+    rows = (
+        Role.objects.filter(slug__in=wanted)
+        .order_by("title")
+        .values_list("slug", "title", "aliases")
     )
-    groups = _group(
-        task.role_assignments.all(), lambda a: a.responsibility, RESPONSIBILITY_ORDER
-    )
-    return task, groups
-
-
-def competency_with_roles(slug: str) -> tuple[Competency, list[RoleCompetency]]:
-    """A competency and the roles that need it, highest level first."""
-    competency = get_object_or_404(
-        Competency.objects.prefetch_related(
-            Prefetch(
-                "role_assignments",
-                queryset=RoleCompetency.objects.select_related("role").order_by(
-                    "-level", "role__title"
-                ),
-            )
-        ),
-        slug=slug,
-    )
-    return competency, list(competency.role_assignments.all())
-
-
-def role_choices() -> list[tuple[str, str, list[str]]]:
-    """(slug, title, aliases) of every role, for the picker; one query."""
-    rows = Role.objects.order_by("title").values_list("slug", "title", "aliases")
     return [
         (slug, title, aliases.split("\n") if aliases else [])
         for slug, title, aliases in rows
     ]
+
+
+MAX_NAMED_ROLES = 24
+"""More slugs than this in one link are not a comparison anyone made."""

@@ -3,35 +3,44 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from roles import permissions, selectors
+from roles import listing, permissions, selectors
+from roles.choices import Seniority
+from roles.models import Competency, Task
+from roles.page_parts import current_role_page
 from roles.renamed import follow_renamed_slug
-from roles.revisions import history
-from roles.role_map import RoleMap, build_role_map
+from roles.role_map import build_role_map
 
 
 @require_safe
 def role_list(request: HttpRequest) -> HttpResponse:
-    families = selectors.roles_by_family()
-    context = {"families": families, "map": _map_of(families)}
+    """A page of roles, filterable by family and level, with its own map."""
+    role_filter = listing.RoleFilter.from_params(request.GET)
+    page = listing.roles_page(role_filter, request.GET.get("page"))
+    counts = listing.family_counts()
+    context = {
+        "role_filter": role_filter,
+        "page": page,
+        "family_counts": counts,
+        "total": sum(family.count for family in counts),
+        "seniorities": Seniority.choices,
+        "map": build_role_map(page.object_list),
+        "map_note": _("Die Karte zeigt die Rollen dieser Seite."),
+    }
     return render(request, "roles/role_list.html", context)
-
-
-def _map_of(families: list[selectors.Group]) -> RoleMap:
-    return build_role_map(role for family in families for role in family.items)
 
 
 @require_safe
 @follow_renamed_slug
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    profile = selectors.role_profile(slug)
+    role, parts = current_role_page(slug)
     context = {
-        "profile": profile,
-        "choices": selectors.role_choices(),
-        "latest": history.versions_of(profile.role).first(),
-        "can_edit": permissions.can_edit_role(request.user, profile.role),
+        "role": role,
+        "parts": parts,
+        "can_edit": permissions.can_edit_role(request.user, role),
     }
     return render(request, "roles/role_detail.html", context)
 
@@ -43,8 +52,9 @@ def task_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def task_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    task, groups = selectors.task_with_roles(slug)
-    return render(request, "roles/task_detail.html", {"task": task, "groups": groups})
+    task = get_object_or_404(Task, slug=slug)
+    page = listing.task_assignments_page(task, request.GET.get("page"))
+    return render(request, "roles/task_detail.html", {"task": task, "page": page})
 
 
 @require_safe
@@ -55,6 +65,7 @@ def competency_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def competency_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    competency, assignments = selectors.competency_with_roles(slug)
-    context = {"competency": competency, "assignments": assignments}
+    competency = get_object_or_404(Competency, slug=slug)
+    page = listing.competency_assignments_page(competency, request.GET.get("page"))
+    context = {"competency": competency, "page": page}
     return render(request, "roles/competency_detail.html", context)

@@ -14,6 +14,7 @@ from comparisons.exporters.base import (
     key_difference_lines,
     title_line,
 )
+from comparisons.exporters.limits import html_to_pdf
 from comparisons.tables import ComparisonTable
 
 # Type size by number of roles, so that six columns still fit A4 landscape.
@@ -21,9 +22,6 @@ FONT_SIZES = {2: 8.5, 3: 8.5, 4: 7.5, 5: 6.8, 6: 6.3}
 
 
 def render_pdf(table: ComparisonTable) -> bytes:
-    # WeasyPrint takes ~0.7 s to import; only PDF requests should pay for it.
-    from weasyprint import HTML
-
     sections = [
         (
             section.title,
@@ -46,6 +44,4 @@ def render_pdf(table: ComparisonTable) -> bytes:
             "language": get_language() or settings.LANGUAGE_CODE,
         },
     )
-    document = HTML(string=html, base_url=str(settings.BASE_DIR))
-    # Tagged: screen readers follow headings, lists and table structure.
-    return document.write_pdf(pdf_tags=True)
+    return html_to_pdf(html)

@@ -72,14 +72,14 @@ def as_text(document: Document) -> bytes:
 
 
 def as_pdf(document: Document, language: str) -> bytes:
-    from django.conf import settings
     from django.template.loader import render_to_string
-    from weasyprint import HTML
+
+    from comparisons.exporters.limits import html_to_pdf
 
     html = render_to_string(
         "jobad/document_pdf.html", {"document": document, "language": language}
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_tags=True)
+    return html_to_pdf(html)
 
 
 DOCUMENT_FORMATS = {

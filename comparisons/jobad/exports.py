@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from comparisons.exporters.base import export_date
+from comparisons.exporters.limits import html_to_pdf
 from comparisons.exporters.markdown_export import escape_markdown
 from comparisons.jobad.check import CheckResult
 
@@ -98,8 +99,6 @@ def render_markdown(result: CheckResult) -> bytes:
 
 
 def render_pdf(result: CheckResult) -> bytes:
-    from weasyprint import HTML  # slow import; only PDF requests pay for it
-
     from comparisons.jobad.highlight import marked_ad
 
     html = render_to_string(
@@ -111,7 +110,7 @@ def render_pdf(result: CheckResult) -> bytes:
             "language": get_language() or settings.LANGUAGE_CODE,
         },
     )
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_tags=True)
+    return html_to_pdf(html)
 
 
 RENDERERS = {

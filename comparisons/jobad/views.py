@@ -21,6 +21,7 @@ from django.views.decorators.http import (
     require_safe,
 )
 
+from comparisons.exporters.limits import count_render, polite_when_busy
 from comparisons.jobad.builder import AD_LANGUAGE, build_draft
 from comparisons.jobad.check import AdRejected, CheckResult, check_ad
 from comparisons.jobad.documents import DOCUMENT_FORMATS, Document, as_pdf
@@ -42,8 +43,9 @@ from roles.models import Role
 from roles.renamed import follow_renamed_slug
 
 
-def _file(result: CheckResult, fmt: str) -> HttpResponse:
+def _file(request, result: CheckResult, fmt: str) -> HttpResponse:
     content_type, render_file = RENDERERS[fmt]
+    count_render(request)
     response = HttpResponse(render_file(result), content_type=content_type)
     if fmt != "json":
         response["Content-Disposition"] = (
@@ -67,6 +69,7 @@ def _page(request, form, result=None, error=None, shared=None, status=200):
 # stores the ad, so that one step checks the token itself.
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
+@polite_when_busy
 def check(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _page(request, AdForm())
@@ -90,7 +93,7 @@ def check(request: HttpRequest) -> HttpResponse:
             )
         return _page(request, form, error=rejected.message)
     if fmt:
-        return _file(result, fmt)
+        return _file(request, result, fmt)
     keep = form.cleaned_data.get("keep")
     if keep:
         rejected = CsrfViewMiddleware(lambda r: None).process_view(
@@ -119,6 +122,7 @@ def shared_check(request: HttpRequest, token: str) -> HttpResponse:
 
 @never_cache
 @require_safe
+@polite_when_busy
 def shared_export(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     shared = find_shared(token)
     if shared is None:
@@ -126,7 +130,7 @@ def shared_export(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     if fmt not in RENDERERS:
         return render(request, "404.html", status=404)
     try:
-        return _file(check_ad(shared.text), fmt)
+        return _file(request, check_ad(shared.text), fmt)
     except AdRejected as rejected:
         return HttpResponse(rejected.message, status=400, content_type="text/plain")
 
@@ -140,8 +144,9 @@ def shared_delete(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("jobad:check")
 
 
-def _download(document, fmt: str, filename: str) -> HttpResponse:
+def _download(request, document, fmt: str, filename: str) -> HttpResponse:
     content_type, render_file = DOCUMENT_FORMATS[fmt]
+    count_render(request)
     response = HttpResponse(render_file(document), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
@@ -149,6 +154,7 @@ def _download(document, fmt: str, filename: str) -> HttpResponse:
 
 @require_safe
 @follow_renamed_slug
+@polite_when_busy
 def builder(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
     # The form was sent when "edited" is present: then unticked lines are dropped.
@@ -156,7 +162,9 @@ def builder(request: HttpRequest, slug: str) -> HttpResponse:
     draft = build_draft(role, size=request.GET.get("size", ""), selected=selected)
     fmt = request.GET.get("format", "")
     if fmt in DOCUMENT_FORMATS:
-        return _download(draft.as_document(), fmt, f"stellenanzeige-{role.slug}")
+        return _download(
+            request, draft.as_document(), fmt, f"stellenanzeige-{role.slug}"
+        )
     context = {
         "role": role,
         "draft": draft,
@@ -220,6 +228,7 @@ def _german_profile(name: str, match) -> Document:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@polite_when_busy
 def practitioner(request: HttpRequest) -> HttpResponse:
     index = current_index()
     tasks = sorted(
@@ -234,13 +243,14 @@ def practitioner(request: HttpRequest) -> HttpResponse:
     if match and match.fit and fmt in ("pdf", "docx"):
         document = _profile_document(name, match)
         if fmt == "pdf":
+            count_render(request)
             language = get_language() or "de"
             response = HttpResponse(
                 as_pdf(document, language), content_type="application/pdf"
             )
             response["Content-Disposition"] = 'attachment; filename="profil.pdf"'
             return response
-        return _download(document, "docx", "profil")
+        return _download(request, document, "docx", "profil")
     areas = dict(TaskArea.choices)
     context = {
         "groups": [

@@ -15,6 +15,7 @@ from roles import permissions
 from roles.editing.editor import RoleEditor
 from roles.editing.forms import NOTHING_CHANGED, add_service_errors
 from roles.models import Role
+from roles.page_parts import render_role_parts
 from roles.renamed import follow_renamed_slug
 from roles.revisions import history
 from roles.revisions.diffs import diff_snapshots
@@ -167,12 +168,14 @@ def role_history(request: HttpRequest, slug: str) -> HttpResponse:
 def role_revision(request: HttpRequest, slug: str, version_id: int) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
     version = history.version_of(role, version_id)
+    profile = profile_from_snapshot(
+        role,
+        history.snapshot_at(version),
+        definition_html=version.field_dict.get("definition_html"),
+    )
     context = {
-        "profile": profile_from_snapshot(
-            role,
-            history.snapshot_at(version),
-            definition_html=version.field_dict.get("definition_html"),
-        ),
+        "role": profile.role,
+        "parts": render_role_parts(profile, show_last_change=False),
         "version": version,
         "can_revert": permissions.can_revert_role(request.user, role),
     }

@@ -1,8 +1,10 @@
-"""Search over roles, tasks and competencies.
+"""Search over roles, tasks and competencies, on the index of either database.
 
-PostgreSQL: German full-text search (stemming, GIN index) plus trigram similarity on
-titles and aliases for typos. SQLite: the same German Snowball stemmer and difflib in
-Python over the (small) role table. Both rank, both return the same result shape.
+A query is cleaned (length, stop words, a cap on words), each unknown word is
+corrected against the vocabulary through its trigram index, and the index returns
+one page of role ids with a count (roles.search.backends). Snippets are built only
+for the roles on the page. The picker's suggestions and the comparison's typed role
+use the same path, restricted to names.
 """
 
 from __future__ import annotations
@@ -10,23 +12,25 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
-from django.db import connection
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from roles.models import Competency, Role, Task, split_lines
-from roles.search.text import WORD, highlight, stem_words, stems
+from roles.models import Competency, Role, SearchTerm, Task, split_lines
+from roles.search.backends import Terms, backend
+from roles.search.text import STOP_WORDS, WORD, highlight, stem_words
 
 MIN_LENGTH = 2
 MAX_LENGTH = 200
-MAX_RESULTS = 20
+MAX_WORDS = 12
+"""More words than this add nothing a person meant; the rest are dropped."""
+PAGE_SIZE = 20
+MAX_PAGE = 500
+SUGGESTIONS = 8
 SNIPPET_RADIUS = 90
 FUZZY_THRESHOLD = 0.75
-TRIGRAM_THRESHOLD = 0.4
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class Hit:
     title: str
     url: str
     snippet: SafeString
-    score: float
+    slug: str = ""
 
 
 @dataclass
@@ -44,57 +48,169 @@ class SearchResults:
     tasks: list[Task] = field(default_factory=list)
     competencies: list[Competency] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    pages: int = 1
+    corrections: list[str] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not (self.roles or self.tasks or self.competencies)
 
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1
 
-@lru_cache(maxsize=512)
-def document_stems(document: str) -> frozenset[str]:
-    """Stems of a stored document; cached, as documents change only on edits."""
-    return frozenset(stems(document))
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
 
 
-# --- searching ------------------------------------------------------------------
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    words: list[str]
+    messages: list[str]
 
 
-def search(raw_query: str) -> SearchResults:
-    """Ranked roles, plus matching tasks and competencies; never raises on input."""
-    query = " ".join((raw_query or "").split())
-    results = SearchResults(query=query)
-    if len(query) > MAX_LENGTH:
-        query = results.query = query[:MAX_LENGTH]
-        results.messages.append(
+# --- reading the query ------------------------------------------------------------
+
+
+def parse_query(raw_query: str) -> ParsedQuery:
+    """Cut to length, keep words of two letters or more, drop stop words and
+    repeats, cap the number of words; every cut is told to the reader."""
+    text = " ".join((raw_query or "").split())
+    messages = []
+    if len(text) > MAX_LENGTH:
+        text = text[:MAX_LENGTH]
+        messages.append(
             _("Die Suche wurde auf %(max)s Zeichen gekürzt.") % {"max": MAX_LENGTH}
         )
-    words = [word for word in WORD.findall(query) if len(word) >= MIN_LENGTH]
-    if len(query) < MIN_LENGTH or not words:
-        results.messages.append(
+    seen, words = set(), []
+    for word in WORD.findall(text):
+        lowered = word.lower()
+        if len(word) >= MIN_LENGTH and lowered not in seen:
+            seen.add(lowered)
+            words.append(word)
+    meaningful = [w for w in words if w.lower() not in STOP_WORDS]
+    if words and not meaningful:
+        messages.append(
+            _(
+                "„%(query)s“ enthält nur sehr häufige Wörter. Bitte suchen Sie nach "
+                "einem Fachwort, z. B. „Community“ oder „Moderation“."
+            )
+            % {"query": text}
+        )
+    elif len(text) < MIN_LENGTH or not words:
+        messages.append(
             _(
                 "Bitte geben Sie mindestens ein Wort mit zwei Buchstaben ein, "
                 "z. B. „Community“ oder „Moderation“."
             )
         )
+    if len(meaningful) > MAX_WORDS:
+        messages.append(
+            _("Gesucht wurde nach den ersten %(max)s Wörtern.") % {"max": MAX_WORDS}
+        )
+        meaningful = meaningful[:MAX_WORDS]
+    return ParsedQuery(text, meaningful, messages)
+
+
+def terms_for(words: list[str], prefix: str = "") -> tuple[Terms, list[str]]:
+    """The words as typed plus, for each word no role uses, the closest words
+    that some role does use; returns the terms and the corrections made."""
+    lowered = [w.lower() for w in words]
+    checked = [w for w in (*lowered, prefix.lower()) if w]
+    known = set(
+        SearchTerm.objects.filter(word__in=checked).values_list("word", flat=True)
+    )
+    finder = backend()
+    corrections: list[str] = []
+    for word in lowered:
+        if word not in known and len(word) >= 3:
+            corrections += finder.close_words(word)
+    return Terms(tuple(dict.fromkeys([*lowered, *corrections])),
+                 prefix.lower()), corrections  # fmt: skip
+
+
+# --- searching ------------------------------------------------------------------
+
+
+def search(raw_query: str, page: int | str = 1) -> SearchResults:
+    """One page of ranked roles, plus matching tasks and competencies; never
+    raises on input (a page past the end shows the last one)."""
+    parsed = parse_query(raw_query)
+    results = SearchResults(query=parsed.text, messages=list(parsed.messages))
+    if not parsed.words:
         return results
-    finder = _postgres_roles if connection.vendor == "postgresql" else _python_roles
-    results.roles = finder(query, words)[:MAX_RESULTS]
-    results.tasks, results.competencies = _catalogue_matches(words)
+    terms, results.corrections = terms_for(parsed.words)
+    results.page = _page_number(page)
+    ids, results.total = backend().find(
+        terms, PAGE_SIZE, (results.page - 1) * PAGE_SIZE
+    )
+    results.pages = max(1, -(-results.total // PAGE_SIZE))
+    if results.page > results.pages:
+        results.page = results.pages
+        ids, _total = backend().find(terms, PAGE_SIZE, (results.pages - 1) * PAGE_SIZE)
+    highlighted = [*parsed.words, *results.corrections]
+    results.roles = [
+        _hit(role, highlighted) for role in _names_first(_in_order(ids), parsed.words)
+    ]
+    results.tasks, results.competencies = _catalogue_matches(highlighted)
     return results
 
 
-def _python_roles(query: str, words: list[str]) -> list[Hit]:
-    query_stems = set(stems(query))
-    hits = []
-    for role in Role.objects.only(
+def _page_number(page: int | str) -> int:
+    try:
+        number = int(page)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), MAX_PAGE)
+
+
+def _in_order(ids: list[int]) -> list[Role]:
+    roles = Role.objects.only(
         "slug", "title", "aliases", "summary", "definition", "search_document"
-    ):
-        names = [role.title, *split_lines(role.aliases)]
-        score = _name_score(words, names) * 3
-        score += len(query_stems & document_stems(role.search_document))
-        if score > 0:
-            hits.append(_hit(role, words, score))
-    return sorted(hits, key=lambda hit: (-hit.score, hit.title))
+    ).in_bulk(ids)
+    return [roles[pk] for pk in ids if pk in roles]
+
+
+def _names_first(roles: list[Role], words: list[str]) -> list[Role]:
+    """Within the page, a role whose title or alias is what was typed comes first
+    (the index ranks by words; this tells "Manager" from "Senior Manager")."""
+    scored = [
+        (-round(_name_score(words, [role.title, *split_lines(role.aliases)]), 1), i)
+        for i, role in enumerate(roles)
+    ]
+    return [roles[i] for _score, i in sorted(scored)]
+
+
+def name_matches(
+    typed: str, limit: int = SUGGESTIONS
+) -> list[tuple[str, str, list[str]]]:
+    """(slug, title, aliases) of the roles whose names match what is typed, best
+    first; the last word may be unfinished. The picker's suggestions and the
+    comparison's typed role both come from here."""
+    words = [w for w in WORD.findall(" ".join(typed.split())[:120])
+             if len(w) >= MIN_LENGTH]  # fmt: skip
+    if not words:
+        return []
+    *complete, last = words
+    terms, _corrections = terms_for([*complete, last], prefix=last)
+    ids, _total = backend().find(terms, limit, 0, names_only=True)
+    exact = Role.objects.filter(slug=typed.strip().lower()[:80]).values_list(
+        "pk", flat=True
+    )
+    ids = list(dict.fromkeys([*exact, *ids]))
+    rows = Role.objects.filter(pk__in=ids).values_list("pk", "slug", "title", "aliases")
+    by_id = {
+        pk: (slug, title, split_lines(aliases)) for pk, slug, title, aliases in rows
+    }
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def rank_by_name(
@@ -128,49 +244,6 @@ def _name_score(words: list[str], names: list[str]) -> float:
     return best
 
 
-def _postgres_roles(query: str, words: list[str]) -> list[Hit]:
-    from django.contrib.postgres.search import (
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-        TrigramWordSimilarity,
-    )
-    from django.db.models.functions import Greatest
-
-    search_query = SearchQuery(
-        " OR ".join(words), config="german", search_type="websearch"
-    )
-    vector = SearchVector("search_document", config="german")  # matches the GIN index
-    roles = Role.objects.annotate(
-        document=vector, rank=SearchRank(vector, search_query)
-    )
-    matches = Q(document=search_query)
-    if _has_trigram():
-        roles = roles.annotate(
-            similarity=Greatest(
-                TrigramWordSimilarity(query, "title"),
-                TrigramWordSimilarity(query, "aliases"),
-            )
-        )
-        matches |= Q(similarity__gte=TRIGRAM_THRESHOLD)
-    roles = roles.filter(matches).only(
-        "slug", "title", "aliases", "summary", "definition", "search_document"
-    )
-    hits = [
-        _hit(role, words, getattr(role, "similarity", 0) * 3 + role.rank)
-        for role in roles
-    ]
-    return sorted(hits, key=lambda hit: (-hit.score, hit.title))
-
-
-@cache
-def _has_trigram() -> bool:
-    """pg_trgm may be missing where the database user cannot create extensions."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-        return cursor.fetchone() is not None
-
-
 def _catalogue_matches(words: list[str]) -> tuple[list[Task], list[Competency]]:
     """Tasks and competencies whose names contain a word's stem."""
     condition = Q()
@@ -182,17 +255,15 @@ def _catalogue_matches(words: list[str]) -> tuple[list[Task], list[Competency]]:
         )
     if not condition:
         return [], []
-    tasks = list(Task.objects.filter(condition).order_by("name")[:MAX_RESULTS])
+    tasks = list(Task.objects.filter(condition).order_by("name")[:PAGE_SIZE])
     competencies = list(
-        Competency.objects.filter(condition).order_by("name")[:MAX_RESULTS]
+        Competency.objects.filter(condition).order_by("name")[:PAGE_SIZE]
     )
     return tasks, competencies
 
 
-def _hit(role: Role, words: list[str], score: float) -> Hit:
-    return Hit(
-        role.title, role.get_absolute_url(), snippet(role, words), round(score, 3)
-    )
+def _hit(role: Role, words: list[str]) -> Hit:
+    return Hit(role.title, role.get_absolute_url(), snippet(role, words), role.slug)
 
 
 def snippet(role: Role, words: list[str]) -> SafeString:

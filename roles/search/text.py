@@ -33,6 +33,29 @@ def stems(text: str) -> list[str]:
     return stem_words(WORD.findall(text or ""))
 
 
+MAX_WORD = 64
+STOP_WORDS = frozenset(
+    """
+    aber alle als also am an auch auf aus bei bin bis bist da damit dann das dass
+    dein dem den der des die dies diese dieser dir doch du durch ein eine einem einen
+    einer eines er es für hat hatte ich ihr im in ist ja jede jeder kann kein mein
+    mit nach nein nicht noch nur ob oder ohne sehr sein sich sie sind so über um und
+    uns unter vom von vor war was weil wie wir wird wo zu zum zur
+    and are for from not of or the to with
+    """.split()
+)
+"""Words too common to search for; a query of only these gets a hint instead."""
+
+
+def vocabulary_words(text: str) -> set[str]:
+    """The words worth correcting a typo to: lower-cased, three letters or more."""
+    return {
+        word
+        for word in (w.lower() for w in WORD.findall(text or ""))
+        if 3 <= len(word) <= MAX_WORD and not word.isdigit() and word not in STOP_WORDS
+    }
+
+
 def highlight(text: str, word_stems: list[str]) -> SafeString:
     """Escape the text, then mark whole words that begin with a searched stem."""
     if not word_stems:

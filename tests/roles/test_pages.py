@@ -22,11 +22,20 @@ def test_home_explains_and_lists_roles(client, catalogue):
     assert 'href="/roles/social-media-berater/"' in page
 
 
-def test_role_list_groups_by_family_and_shows_aliases(client, catalogue):
+def test_role_list_counts_families_and_shows_aliases(client, catalogue):
     page = _text(client.get(reverse("roles:list")))
-    assert page.index("Social Media</h3>") < page.index("Nachbarberufe</h3>")
+    nav = page[page.index('aria-label="Berufsfamilien"') :]
+    assert nav.index("Social Media</a>") < nav.index("Nachbarberufe</a>")
+    assert "16 Rollen" in page
     assert "SoMe-Manager" in page
     assert "Community Managerin" in page
+
+
+def test_role_list_filters_by_family(client, catalogue):
+    page = _text(client.get(reverse("roles:list"), {"family": "community"}))
+    assert 'href="/roles/community-manager/"' in page
+    assert 'href="/roles/social-media-berater/"' not in page
+    assert "<h1>Community Management</h1>" in page
 
 
 def test_role_page_shows_summary_first_and_what_the_role_is_not(client, catalogue):
