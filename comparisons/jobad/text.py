@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
-from roles.search.text import stem_words
+from roles.search.text import stem_of_word
 
 # Words with their gender forms: "Berater*in", "Manager:innen", "Redakteur/-in",
 # "Berater_in", "BeraterIn". The form is kept for highlighting, dropped for matching.
@@ -161,11 +160,9 @@ def root_of_stem(stem: str) -> str:
     return stem
 
 
-@lru_cache(maxsize=100_000)
 def stem_of(bare_word: str) -> str:
-    """The Snowball stem of one bare word; ads and catalogues repeat their words,
-    so each is stemmed once per process."""
-    return stem_words([bare_word])[0]
+    """The Snowball stem of one bare word, cached per process (roles.search.text)."""
+    return stem_of_word(bare_word.lower())
 
 
 def roots(surfaces: list[str]) -> list[str]:

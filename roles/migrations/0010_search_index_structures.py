@@ -4,10 +4,10 @@ SQLite: an FTS5 table of stems per role, and a trigram FTS5 index over the
 vocabulary kept in step by triggers. (A later migration that remakes the
 ``roles_searchterm`` table must recreate these triggers.)
 
-PostgreSQL: a stored, generated ``tsvector`` column (names weighted A, the search
-document B) with a GIN index, replacing the expression index of 0006; and a trigram
-index over the vocabulary. (A later migration that changes the type of ``title``,
-``aliases`` or ``search_document`` must drop and re-add the column.)
+PostgreSQL: a narrow table of one row per role (its names and its document as
+``tsvector``, with GIN indexes, plus what ranking needs), replacing the expression
+index of 0006; and a trigram index over the vocabulary. Narrow, so that ranking
+thousands of hits never reads the wide role rows or the large document vectors.
 """
 
 from django.db import migrations, transaction
@@ -32,14 +32,12 @@ SQLITE_DROP = [
     "DROP TABLE IF EXISTS roles_search",
 ]
 POSTGRES = [
-    "ALTER TABLE roles_role ADD COLUMN IF NOT EXISTS search_vector tsvector "
-    "GENERATED ALWAYS AS ("
-    "setweight(to_tsvector('german'::regconfig, "
-    "coalesce(title, '') || ' ' || coalesce(aliases, '')), 'A') || "
-    "setweight(to_tsvector('german'::regconfig, coalesce(search_document, '')), 'B')"
-    ") STORED",
-    "CREATE INDEX IF NOT EXISTS role_search_vector ON roles_role "
-    "USING GIN (search_vector)",
+    "CREATE TABLE IF NOT EXISTS roles_search ("
+    "role_id bigint PRIMARY KEY, title text NOT NULL, "
+    "is_illustrative boolean NOT NULL, names tsvector NOT NULL, "
+    "body tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS roles_search_names ON roles_search USING GIN (names)",
+    "CREATE INDEX IF NOT EXISTS roles_search_body ON roles_search USING GIN (body)",
     "DROP INDEX IF EXISTS role_search_fts",
     "DROP INDEX IF EXISTS role_title_trgm",
     "DROP INDEX IF EXISTS role_aliases_trgm",
@@ -51,8 +49,7 @@ POSTGRES_TRIGRAM = [
 ]
 POSTGRES_DROP = [
     "DROP INDEX IF EXISTS roles_searchterm_word_trgm",
-    "DROP INDEX IF EXISTS role_search_vector",
-    "ALTER TABLE roles_role DROP COLUMN IF EXISTS search_vector",
+    "DROP TABLE IF EXISTS roles_search",
 ]
 
 

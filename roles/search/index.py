@@ -43,6 +43,8 @@ def refresh_search_documents(role_ids: list[int] | None = None) -> int:
     ).order_by("pk")
     if role_ids is not None:
         roles = roles.filter(pk__in=role_ids)
+    else:
+        backend().clear()  # all roles are written again, and nothing else
     changed, entries = [], []
     for role in roles.iterator(chunk_size=BATCH):
         document = build_document(
@@ -53,15 +55,18 @@ def refresh_search_documents(role_ids: list[int] | None = None) -> int:
         if document != role.search_document:
             role.search_document = document
             changed.append(role)
-        entries.append(
-            IndexEntry(role.pk, names_of(role.title, role.aliases), document)
-        )
+        entries.append(_entry(role.pk, role.title, role.aliases, document,
+                              role.is_illustrative))  # fmt: skip
         if len(entries) >= BATCH:
             _write(entries)
             entries = []
     _write(entries)
     Role.objects.bulk_update(changed, ["search_document"], batch_size=BATCH)
     return len(changed)
+
+
+def _entry(pk, title, aliases, document, is_illustrative) -> IndexEntry:
+    return IndexEntry(pk, names_of(title, aliases), document, title, is_illustrative)
 
 
 def _write(entries: list[IndexEntry], term_model=SearchTerm) -> None:
@@ -89,11 +94,11 @@ def index_stored_documents(role_model, term_model) -> None:
     """Index what the roles already store (no recomputing); for the migration,
     which must not use today's models."""
     rows = role_model.objects.order_by("pk").values_list(
-        "pk", "title", "aliases", "search_document"
+        "pk", "title", "aliases", "search_document", "is_illustrative"
     )
     entries = []
-    for pk, title, aliases, document in rows.iterator(chunk_size=BATCH):
-        entries.append(IndexEntry(pk, names_of(title, aliases), document))
+    for row in rows.iterator(chunk_size=BATCH):
+        entries.append(_entry(*row))
         if len(entries) >= BATCH:
             _write(entries, term_model)
             entries = []
@@ -102,5 +107,4 @@ def index_stored_documents(role_model, term_model) -> None:
 
 def rebuild_index() -> int:
     """The whole index from the roles (after a restore or an import by SQL)."""
-    backend().clear()
     return refresh_search_documents()

@@ -27,7 +27,8 @@ MAX_LENGTH = 200
 MAX_WORDS = 12
 """More words than this add nothing a person meant; the rest are dropped."""
 PAGE_SIZE = 20
-MAX_PAGE = 500
+MAX_PAGE = 50
+"""Pages offered (1,000 hits); past them a more specific word helps more."""
 SUGGESTIONS = 8
 SNIPPET_RADIUS = 90
 FUZZY_THRESHOLD = 0.75
@@ -56,6 +57,15 @@ class SearchResults:
     @property
     def is_empty(self) -> bool:
         return not (self.roles or self.tasks or self.competencies)
+
+    @property
+    def capped(self) -> bool:
+        """More hits than anyone pages through: only the best are offered."""
+        return self.total > MAX_PAGE * PAGE_SIZE
+
+    @property
+    def most_shown(self) -> int:
+        return MAX_PAGE * PAGE_SIZE
 
     @property
     def first_number(self) -> int:
@@ -149,16 +159,18 @@ def search(raw_query: str, page: int | str = 1) -> SearchResults:
         return results
     terms, results.corrections = terms_for(parsed.words)
     results.page = _page_number(page)
-    ids, results.total = backend().find(
-        terms, PAGE_SIZE, (results.page - 1) * PAGE_SIZE
-    )
-    results.pages = max(1, -(-results.total // PAGE_SIZE))
-    if results.page > results.pages:
-        results.page = results.pages
-        ids, _total = backend().find(terms, PAGE_SIZE, (results.pages - 1) * PAGE_SIZE)
+    finder = backend()
+    ids, results.total = finder.find(terms, PAGE_SIZE, (results.page - 1) * PAGE_SIZE)
+    if not ids and results.page > 1:  # past the end: show the last page
+        _none, total = finder.find(terms, 1, 0)
+        results.page = min(results.page, max(1, -(-total // PAGE_SIZE)), MAX_PAGE)
+        offset = (results.page - 1) * PAGE_SIZE
+        ids, results.total = finder.find(terms, PAGE_SIZE, offset)
+    results.pages = min(max(1, -(-results.total // PAGE_SIZE)), MAX_PAGE)
     highlighted = [*parsed.words, *results.corrections]
+    word_stems = [s for s in stem_words(highlighted) if len(s) >= 3]
     results.roles = [
-        _hit(role, highlighted) for role in _names_first(_in_order(ids), parsed.words)
+        _hit(role, word_stems) for role in _names_first(_in_order(ids), parsed.words)
     ]
     results.tasks, results.competencies = _catalogue_matches(highlighted)
     return results
@@ -235,12 +247,23 @@ def _name_score(words: list[str], names: list[str]) -> float:
         name_words = [w.lower() for w in WORD.findall(name)]
         if not name_words:
             continue
-        ratios = [
-            max(difflib.SequenceMatcher(a=w.lower(), b=n).ratio() for n in name_words)
-            for w in words
-        ]
+        ratios = [_best_ratio(w.lower(), name_words) for w in words]
         matched = [r for r in ratios if r >= FUZZY_THRESHOLD]
         best = max(best, sum(matched) / max(len(words), len(name_words)))
+    return best
+
+
+def _best_ratio(word: str, candidates: list[str]) -> float:
+    """The best difflib ratio of ``word`` to any candidate; the cheap upper
+    bounds skip most of the work."""
+    if word in candidates:
+        return 1.0
+    best = 0.0
+    matcher = difflib.SequenceMatcher(b=word)
+    for candidate in candidates:
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:
+            best = max(best, matcher.ratio())
     return best
 
 
@@ -262,13 +285,13 @@ def _catalogue_matches(words: list[str]) -> tuple[list[Task], list[Competency]]:
     return tasks, competencies
 
 
-def _hit(role: Role, words: list[str]) -> Hit:
-    return Hit(role.title, role.get_absolute_url(), snippet(role, words), role.slug)
+def _hit(role: Role, word_stems: list[str]) -> Hit:
+    url = role.get_absolute_url()
+    return Hit(role.title, url, snippet(role, word_stems), role.slug)
 
 
-def snippet(role: Role, words: list[str]) -> SafeString:
-    """A short passage with the matched words in <mark>; all text escaped."""
-    word_stems = [s for s in stem_words(words) if len(s) >= 3]
+def snippet(role: Role, word_stems: list[str]) -> SafeString:
+    """A short passage with the searched stems in <mark>; all text escaped."""
     for alias in split_lines(role.aliases):
         if any(stem in alias.lower() for stem in word_stems):
             return highlight(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
@@ -26,7 +27,14 @@ def _stemmer():
 
 def stem_words(words: list[str]) -> list[str]:
     """German Snowball stems of already split words, lower-cased first."""
-    return _stemmer().stemWords([word.lower() for word in words])
+    return [stem_of_word(word.lower()) for word in words]
+
+
+@lru_cache(maxsize=100_000)
+def stem_of_word(word: str) -> str:
+    """Catalogues, ads and queries repeat their words: each is stemmed once per
+    process (the index build at 10,000 roles and every search depend on it)."""
+    return _stemmer().stemWord(word)
 
 
 def stems(text: str) -> list[str]:
