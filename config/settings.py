@@ -94,7 +94,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
 # Rendered fragments, exports and rate counters. Local memory by default (one app
 # server); REDIS_URL gives several app servers one shared cache (config/cache.py
-# keeps serving, uncached, while Redis is away).
+# keeps serving, uncached, while Redis is away). DJANGO_CACHE=off renders every
+# request afresh (to measure the cold cost, or to rule the cache out).
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": (
@@ -105,6 +106,8 @@ CACHES = {
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
         if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        if env_str("DJANGO_CACHE", "on") == "off"
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "berufsbild",
@@ -212,5 +215,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # WeasyPrint reports every CSS property it skips (SVG fills) per PDF.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

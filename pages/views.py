@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from comparisons.selectors import most_compared_role_ids, published_curated
 from roles import listing
+from roles.caching import cached, fragment_key
 from roles.revisions import history
 from roles.role_map import build_role_map
 from roles.search.query import name_matches
@@ -19,6 +22,14 @@ from roles.search.query import search as search_roles
 def home(request: HttpRequest) -> HttpResponse:
     """What a visitor can take in at any catalogue size: the families with their
     counts, the most compared and the recently changed roles."""
+    context = {
+        "catalogue_html": cached(fragment_key("home"), _home_catalogue),
+        "curated": published_curated(),
+    }
+    return render(request, "pages/home.html", context)
+
+
+def _home_catalogue() -> SafeString:
     featured = listing.featured_roles(most_compared_role_ids())
     counts = listing.family_counts()
     context = {
@@ -28,9 +39,9 @@ def home(request: HttpRequest) -> HttpResponse:
         "recent": listing.recently_changed(),
         "map": build_role_map(featured),
         "map_note": _("Sie zeigt die häufig verglichenen Rollen."),
-        "curated": published_curated(),
     }
-    return render(request, "pages/home.html", context)
+    html = render_to_string("pages/includes/home_catalogue.html", context)
+    return mark_safe(html)  # noqa: S308 - rendered by the template engine
 
 
 @require_safe

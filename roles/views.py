@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from roles import listing, permissions, selectors
+from roles.caching import cached, fragment_key
 from roles.choices import Seniority
 from roles.models import Competency, Task
 from roles.page_parts import current_role_page
@@ -19,7 +24,23 @@ from roles.role_map import build_role_map
 def role_list(request: HttpRequest) -> HttpResponse:
     """A page of roles, filterable by family and level, with its own map."""
     role_filter = listing.RoleFilter.from_params(request.GET)
-    page = listing.roles_page(role_filter, request.GET.get("page"))
+    page_asked = request.GET.get("page", "")[:12]
+    key = fragment_key("role-list", role_filter.query(), page_asked)
+    context = {
+        "role_filter": role_filter,
+        "listed": cached(key, lambda: _listed(role_filter, page_asked)),
+    }
+    return render(request, "roles/role_list.html", context)
+
+
+@dataclass(frozen=True)
+class ListedPage:
+    html: SafeString
+    number: int
+
+
+def _listed(role_filter: listing.RoleFilter, page_asked: str) -> ListedPage:
+    page = listing.roles_page(role_filter, page_asked)
     counts = listing.family_counts()
     context = {
         "role_filter": role_filter,
@@ -30,7 +51,8 @@ def role_list(request: HttpRequest) -> HttpResponse:
         "map": build_role_map(page.object_list),
         "map_note": _("Die Karte zeigt die Rollen dieser Seite."),
     }
-    return render(request, "roles/role_list.html", context)
+    html = render_to_string("roles/includes/role_list_body.html", context)
+    return ListedPage(mark_safe(html), page.number)  # noqa: S308 - template output
 
 
 @require_safe

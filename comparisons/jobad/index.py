@@ -13,10 +13,11 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Sum
+from django.urls import reverse
 
 from comparisons.jobad.text import PARTICLES, bare, words
 from comparisons.jobad.vocabulary import Vocabulary, verb_stems
+from roles.caching import catalogue_stamp
 from roles.choices import RelationKind, Responsibility
 from roles.models import (
     Competency,
@@ -85,6 +86,12 @@ class CatalogueIndex:
     core_keys: dict[str, tuple[str, str]] = field(default_factory=dict)
     # task slug → the roles that own or carry it out: only they can fit an ad
     doers: dict[str, tuple[RoleProfile, ...]] = field(default_factory=dict)
+    # name key → the roles whose title or alias has it
+    named_by: dict[str, tuple[RoleProfile, ...]] = field(default_factory=dict)
+    # task slug → its bit; per role the bits of the tasks it owns / carries out,
+    # so counting what every role covers of an ad is two integer ANDs per role
+    task_bits: dict[str, int] = field(default_factory=dict)
+    doing_bits: tuple[tuple[RoleProfile, int, int], ...] = ()
 
     def keys_of(
         self, text: str, *, heads: bool = True
@@ -126,22 +133,20 @@ class CatalogueIndex:
         return frozenset(keys)
 
 
-def signature() -> tuple:
-    """Changes whenever an entry, a role or an assignment changes."""
-    parts = []
-    for model in (Task, Competency, Role):
-        values = model.objects.aggregate(
-            count=Count("id"), revisions=Sum("revision_number"), last=Max("id")
-        )
-        parts.append(tuple(values.values()))
-    return tuple(parts)
+def signature() -> int:
+    """Changes whenever an entry, a role or an assignment changes: every such
+    write records a revision (roles.caching); one indexed query."""
+    return catalogue_stamp()
 
 
 _lock = threading.Lock()
-_cached: dict[tuple, CatalogueIndex] = {}
+_cached: dict[int, CatalogueIndex] = {}
 
 
 def current_index() -> CatalogueIndex:
+    """The index of today's catalogue, built once per process and catalogue state.
+    (Not shared through the cache: its vocabulary holds per-instance caches,
+    and unpickling an index of 10,000 roles costs about what building it does.)"""
     key = signature()
     index = _cached.get(key)
     if index is None:
@@ -188,7 +193,30 @@ def build_index() -> CatalogueIndex:
     index.roles = _role_profiles(index, roles)
     index.doers = _doers(index.roles.values())
     index.generic_name_keys = _generic_name_keys(index.roles.values())
+    index.named_by = _named_by(index.roles.values())
+    index.task_bits = {slug: 1 << n for n, slug in enumerate(sorted(index.doers))}
+    index.doing_bits = tuple(_bits(p, index.task_bits) for p in index.roles.values())
     return index
+
+
+def _bits(profile: RoleProfile, task_bits: dict[str, int]) -> tuple:
+    owned = carried = 0
+    for slug, responsibility in profile.tasks.items():
+        if responsibility == Responsibility.OWNS:
+            owned |= task_bits[slug]
+        elif responsibility == Responsibility.CARRIES_OUT:
+            carried |= task_bits[slug]
+    return profile, owned, carried
+
+
+def _named_by(profiles) -> dict[str, tuple[RoleProfile, ...]]:
+    """Name key → the roles whose title or an alias has it (titles are matched
+    through this, not by reading every role)."""
+    naming: dict[str, list[RoleProfile]] = defaultdict(list)
+    for profile in profiles:
+        for key in set().union(*profile.name_keys):
+            naming[key].append(profile)
+    return {key: tuple(found) for key, found in naming.items()}
 
 
 def _doers(profiles) -> dict[str, tuple[RoleProfile, ...]]:
@@ -250,12 +278,14 @@ def _role_profiles(index: CatalogueIndex, roles: list[Role]) -> dict[str, RolePr
     for role_id, kind in RoleRelation.objects.values_list("from_role_id", "kind"):
         kinds[role_id].add(kind)
     profiles = {}
+    # One reverse() and a replace per role: reverse() is slow at 10,000 roles.
+    url_pattern = reverse("roles:detail", kwargs={"slug": "slug-placeholder"})
     for role in roles:
         names = [role.title, *split_lines(role.aliases)]
         profiles[role.pk] = RoleProfile(
             slug=role.slug,
             title=role.title,
-            url=role.get_absolute_url(),
+            url=url_pattern.replace("slug-placeholder", role.slug),
             seniority=role.seniority,
             position=role.position,
             family=role.family,

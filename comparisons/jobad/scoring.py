@@ -10,6 +10,7 @@ the career stage, and tasks the ad declines.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -75,7 +76,7 @@ def title_roles(recognition: Recognition, index: CatalogueIndex) -> list[str]:
     names the SEO-Manager, "Social Media (Junior)" the Junior Social Media
     Manager. Only the best-matching roles are returned."""
     named = []
-    for profile in index.roles.values():
+    for profile in _named_candidates(recognition.title_keys, index):
         strengths = [
             strength
             for keys in profile.name_keys
@@ -88,6 +89,20 @@ def title_roles(recognition: Recognition, index: CatalogueIndex) -> list[str]:
     named.sort(key=lambda pair: (pair[0], pair[1]), reverse=True)
     best = named[0][0]
     return sorted(slug for strength, slug in named if strength == best)
+
+
+def _named_candidates(title_keys, index: CatalogueIndex) -> list[RoleProfile]:
+    """Roles sharing a word with the title: a word most titles have counts only
+    with a second one, which narrows them down the same way ``_naming`` does."""
+    generic = index.generic_name_keys
+    found = {p.slug: p for k in title_keys - generic for p in index.named_by.get(k, ())}
+    shared = sorted(title_keys & generic)
+    for first, second in itertools.combinations(shared, 2):
+        having_second = {p.slug for p in index.named_by.get(second, ())}
+        for profile in index.named_by.get(first, ()):
+            if profile.slug in having_second:
+                found[profile.slug] = profile
+    return list(found.values())
 
 
 def _naming(keys, title_keys, index: CatalogueIndex) -> tuple[int, int] | None:
@@ -116,10 +131,7 @@ def rank_roles(
     best_possible = TASK_WEIGHT[Responsibility.OWNS] * sum(asked.values())
     named_best = set(named)
     fits = []
-    # Only a role that owns or carries out an asked task can fit; the others are
-    # never looked at, so a large catalogue costs what the ad's tasks touch.
-    candidates = {p.slug: p for slug in asked for p in index.doers.get(slug, ())}
-    for profile in candidates.values():
+    for profile in _candidates(asked, index, named_best):
         coverage = _task_fit(profile, asked) / best_possible
         raw = coverage + _extras(
             profile, asked, declined, competencies, stage, named_best
@@ -127,6 +139,36 @@ def rank_roles(
         fits.append(_fit(profile, asked, coverage, raw, profile.slug in named_best))
     fits.sort(key=lambda fit: (-fit.raw, fit.title))
     return _title_first(fits, len(asked))
+
+
+SHORTLIST = 60
+"""Roles scored in full: the best by covered tasks (ties kept), plus the doers the
+title names; at the shipped size that is every doer, so results there are the
+same as scoring all. Further down, the extras could not close the gap."""
+
+
+def _candidates(asked, index: CatalogueIndex, named: set[str]) -> list[RoleProfile]:
+    """Only a role that owns or carries out an asked task can fit. What each
+    role covers is counted with bit masks (no per-task loops over thousands of
+    doers), and only the shortlist gets the full, slower scoring."""
+    mask = 0
+    for slug in asked:
+        mask |= index.task_bits.get(slug, 0)
+    owns, carries = (
+        TASK_WEIGHT[Responsibility.OWNS],
+        TASK_WEIGHT[Responsibility.CARRIES_OUT],
+    )
+    covered = []
+    for profile, owned, carried in index.doing_bits:
+        count = (
+            owns * (owned & mask).bit_count() + carries * (carried & mask).bit_count()
+        )
+        if count:
+            covered.append((count, profile))
+    if len(covered) > SHORTLIST:
+        cut = sorted((count for count, _p in covered), reverse=True)[SHORTLIST - 1]
+        return [p for count, p in covered if count >= cut or p.slug in named]
+    return [profile for _count, profile in covered]
 
 
 def _title_first(fits: list[RoleFit], asked_count: int) -> list[RoleFit]:

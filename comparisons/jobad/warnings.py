@@ -63,6 +63,18 @@ def quote(text: str) -> str:
     return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
 
 
+def _doing(remaining: set[str], fits: list[RoleFit], index: CatalogueIndex):
+    """The roles that do a remaining task: the ranked ones (the check's
+    shortlist; at the shipped size every doer), else any doer."""
+    ranked = {fit.slug: index.roles[fit.slug] for fit in fits}
+    doing = {
+        slug: profile
+        for slug, profile in ranked.items()
+        if any(profile.tasks.get(task) in DOING_CORE for task in remaining)
+    }
+    return doing or {p.slug: p for t in sorted(remaining) for p in index.doers[t]}
+
+
 def split_by_role(
     tasks: dict[str, Found], fits: list[RoleFit], index: CatalogueIndex
 ) -> list[RoleShare]:
@@ -78,7 +90,7 @@ def split_by_role(
         if trying_best:
             candidates, preferred = [index.roles[preferred]], ""
         else:
-            doing = {p.slug: p for t in sorted(remaining) for p in index.doers[t]}
+            doing = _doing(remaining, fits, index)
             candidates = [
                 profile
                 for _slug, profile in sorted(doing.items())

@@ -33,7 +33,10 @@ def stem_words(words: list[str]) -> list[str]:
 @lru_cache(maxsize=100_000)
 def stem_of_word(word: str) -> str:
     """Catalogues, ads and queries repeat their words: each is stemmed once per
-    process (the index build at 10,000 roles and every search depend on it)."""
+    process (the index build at 10,000 roles and every search depend on it).
+    Numbers have no stem."""
+    if word.isdigit():
+        return word
     return _stemmer().stemWord(word)
 
 
