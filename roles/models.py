@@ -156,6 +156,10 @@ class Role(models.Model):
                 fields=["family", "title", "id"], name="role_family_title_idx"
             ),
             models.Index(fields=["-updated_at"], name="role_updated_idx"),
+            # the start page fills its picks with documented roles by title
+            models.Index(
+                fields=["is_illustrative", "title", "id"], name="role_documented_idx"
+            ),
         ]
         permissions = [
             ("protect_role", _("Kann Rollen schützen")),

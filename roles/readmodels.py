@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from roles.choices import Responsibility
+from roles.choices import (
+    CompetencyKind,
+    Level,
+    Position,
+    RelationKind,
+    Responsibility,
+    TaskArea,
+    choice_label,
+)
 from roles.models import Role, RoleCompetency, RoleTask
 from roles.schema import FACTS, FactSpec
 
@@ -115,7 +123,7 @@ def role_data(role: Role, slug_by_id: dict[int, str]) -> RoleData:
         orientation=role.orientation,
         orientation_label=role.orientation_label,
         position=role.position,
-        position_label=role.get_position_display(),
+        position_label=choice_label(Position, role.position),
         facts=comparison_facts(role),
         company_sizes=tuple(role.company_sizes or ()),
         is_illustrative=role.is_illustrative,
@@ -125,7 +133,10 @@ def role_data(role: Role, slug_by_id: dict[int, str]) -> RoleData:
         ),
         relations=tuple(
             RelationEntry(
-                slug_by_id[r.to_role_id], r.kind, r.get_kind_display(), r.description
+                slug_by_id[r.to_role_id],
+                r.kind,
+                choice_label(RelationKind, r.kind),
+                r.description,
             )
             for r in role.relations_out.all()
             if r.to_role_id in slug_by_id
@@ -169,9 +180,9 @@ def _task_entry(assignment: RoleTask) -> TaskEntry:
         name=task.name,
         plain_name=task.plain_name,
         area=task.area,
-        area_label=task.get_area_display(),
+        area_label=choice_label(TaskArea, task.area),
         responsibility=assignment.responsibility,
-        responsibility_label=assignment.get_responsibility_display(),
+        responsibility_label=choice_label(Responsibility, assignment.responsibility),
         note=assignment.note,
         is_illustrative=assignment.is_illustrative,
     )
@@ -184,9 +195,9 @@ def _competency_entry(assignment: RoleCompetency) -> CompetencyEntry:
         name=competency.name,
         plain_name=competency.plain_name,
         kind=competency.kind,
-        kind_label=competency.get_kind_display(),
+        kind_label=choice_label(CompetencyKind, competency.kind),
         level=assignment.level,
-        level_label=assignment.get_level_display(),
+        level_label=choice_label(Level, assignment.level),
         is_essential=assignment.is_essential,
         note=assignment.note,
         is_illustrative=assignment.is_illustrative,

@@ -67,6 +67,18 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "roles/role_detail.html", context)
 
 
+def _assignments_html(entry, request, page_of, template: str) -> SafeString:
+    """The roles of a task or competency, one page, cached by catalogue stamp."""
+    asked = request.GET.get("page", "")[:12]
+    key = fragment_key(template, entry.pk, asked)
+
+    def build() -> SafeString:
+        html = render_to_string(template, {"page": page_of(entry, asked)})
+        return mark_safe(html)  # noqa: S308 - template output
+
+    return cached(key, build)
+
+
 @require_safe
 def task_list(request: HttpRequest) -> HttpResponse:
     return render(request, "roles/task_list.html", {"areas": selectors.tasks_by_area()})
@@ -75,8 +87,11 @@ def task_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def task_detail(request: HttpRequest, slug: str) -> HttpResponse:
     task = get_object_or_404(Task, slug=slug)
-    page = listing.task_assignments_page(task, request.GET.get("page"))
-    return render(request, "roles/task_detail.html", {"task": task, "page": page})
+    roles_html = _assignments_html(
+        task, request, listing.task_assignments_page, "roles/includes/task_roles.html"
+    )
+    context = {"task": task, "roles_html": roles_html}
+    return render(request, "roles/task_detail.html", context)
 
 
 @require_safe
@@ -88,6 +103,11 @@ def competency_list(request: HttpRequest) -> HttpResponse:
 @require_safe
 def competency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     competency = get_object_or_404(Competency, slug=slug)
-    page = listing.competency_assignments_page(competency, request.GET.get("page"))
-    context = {"competency": competency, "page": page}
+    roles_html = _assignments_html(
+        competency,
+        request,
+        listing.competency_assignments_page,
+        "roles/includes/competency_roles.html",
+    )
+    context = {"competency": competency, "roles_html": roles_html}
     return render(request, "roles/competency_detail.html", context)

@@ -71,7 +71,6 @@ class RoleProfile:
     company_sizes: tuple[str, ...]
     name_keys: tuple[frozenset[str], ...]  # one key set per title and alias
     tasks: dict[str, str] = field(default_factory=dict)  # slug → responsibility
-    notes: dict[str, str] = field(default_factory=dict)
     competencies: dict[str, tuple[int, bool]] = field(default_factory=dict)
 
 
@@ -298,15 +297,21 @@ def _role_profiles(index: CatalogueIndex, roles: list[Role]) -> dict[str, RolePr
                 keys for keys in (index.phrase_keys(name) for name in names) if keys
             ),
         )
-    for role_id, slug, responsibility, note in RoleTask.objects.values_list(
-        "role_id", "task__slug", "responsibility", "note"
+    # One object per distinct slug, responsibility and (level, essential): a
+    # catalogue of 10,000 roles repeats them 270,000 times (about 25 MB).
+    same: dict = {}
+    for role_id, slug, responsibility in RoleTask.objects.values_list(
+        "role_id", "task__slug", "responsibility"
     ):
-        profiles[role_id].tasks[slug] = responsibility
-        profiles[role_id].notes[slug] = note
+        slug = same.setdefault(slug, slug)
+        profiles[role_id].tasks[slug] = same.setdefault(responsibility, responsibility)
     for role_id, slug, level, essential in RoleCompetency.objects.values_list(
         "role_id", "competency__slug", "level", "is_essential"
     ):
-        profiles[role_id].competencies[slug] = (level, essential)
+        value = (level, essential)
+        profiles[role_id].competencies[same.setdefault(slug, slug)] = same.setdefault(
+            value, value
+        )
     return {profile.slug: profile for profile in profiles.values()}
 
 

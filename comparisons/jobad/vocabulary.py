@@ -53,7 +53,8 @@ class Vocabulary:
             )
             if long_enough and piece not in STOPWORDS:
                 self.parts.setdefault(piece, root)
-        if len(bare_word) >= MIN_TYPO_LENGTH:
+        if len(bare_word) >= MIN_TYPO_LENGTH and not bare_word.isdigit():
+            # (a number has no typos: "00017" is not a slip of "00071")
             for key in _deletions(bare_word) | {bare_word}:
                 self._by_spelling.setdefault(key, set()).add(bare_word)
 

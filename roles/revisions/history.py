@@ -30,8 +30,15 @@ def register_models() -> None:
 
 
 def versions_of(obj) -> QuerySet[Version]:
-    """Newest first, with author, in one query."""
-    return Version.objects.get_for_object(obj).select_related("revision__user")
+    """Newest first, with author, in one query. Ordered by revision (one per
+    object, rising like the ids), which lets SQLite read the newest straight
+    from the unique (db, type, object, revision) index; by id it scans all
+    versions of the type when it has no statistics (26 ms at 10,000 roles)."""
+    return (
+        Version.objects.get_for_object(obj)
+        .select_related("revision__user")
+        .order_by("-revision_id")
+    )
 
 
 def version_of(obj, version_id: int) -> Version:
