@@ -87,10 +87,12 @@ class CatalogueIndex:
     doers: dict[str, tuple[RoleProfile, ...]] = field(default_factory=dict)
     # name key → the roles whose title or alias has it
     named_by: dict[str, tuple[RoleProfile, ...]] = field(default_factory=dict)
-    # task slug → its bit; per role the bits of the tasks it owns / carries out,
-    # so counting what every role covers of an ad is two integer ANDs per role
-    task_bits: dict[str, int] = field(default_factory=dict)
-    doing_bits: tuple[tuple[RoleProfile, int, int], ...] = ()
+    # task slug → the numbers (in ``numbered``) of the roles that own it / carry
+    # it out: counting what every role covers of an ad runs in C over small ints
+    numbered: tuple[RoleProfile, ...] = ()
+    number: dict[str, int] = field(default_factory=dict)  # slug → its number
+    owners: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    carriers: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def keys_of(
         self, text: str, *, heads: bool = True
@@ -193,19 +195,19 @@ def build_index() -> CatalogueIndex:
     index.doers = _doers(index.roles.values())
     index.generic_name_keys = _generic_name_keys(index.roles.values())
     index.named_by = _named_by(index.roles.values())
-    index.task_bits = {slug: 1 << n for n, slug in enumerate(sorted(index.doers))}
-    index.doing_bits = tuple(_bits(p, index.task_bits) for p in index.roles.values())
+    index.numbered = tuple(index.roles.values())
+    index.number = {profile.slug: n for n, profile in enumerate(index.numbered)}
+    owning, carrying = Responsibility.OWNS, Responsibility.CARRIES_OUT
+    index.owners = _numbers_by_task(index.doers, index.number, owning)
+    index.carriers = _numbers_by_task(index.doers, index.number, carrying)
     return index
 
 
-def _bits(profile: RoleProfile, task_bits: dict[str, int]) -> tuple:
-    owned = carried = 0
-    for slug, responsibility in profile.tasks.items():
-        if responsibility == Responsibility.OWNS:
-            owned |= task_bits[slug]
-        elif responsibility == Responsibility.CARRIES_OUT:
-            carried |= task_bits[slug]
-    return profile, owned, carried
+def _numbers_by_task(doers, number, responsibility: str) -> dict[str, tuple[int, ...]]:
+    return {
+        task: tuple(number[p.slug] for p in profiles if p.tasks[task] == responsibility)
+        for task, profiles in doers.items()
+    }
 
 
 def _named_by(profiles) -> dict[str, tuple[RoleProfile, ...]]:
