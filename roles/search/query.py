@@ -222,7 +222,16 @@ def name_matches(
     by_id = {
         pk: (slug, title, split_lines(aliases)) for pk, slug, title, aliases in rows
     }
-    return [by_id[pk] for pk in ids if pk in by_id]
+    found = [by_id[pk] for pk in ids if pk in by_id]
+    return sorted(found, key=lambda row: _as_typed_first(typed, row[1], row[2]))
+
+
+def _as_typed_first(typed: str, title: str, aliases: list[str]) -> tuple:
+    """A name that begins as typed comes first, then shorter names: "Comm"
+    offers "Community Manager" before "Junior Community Manager"."""
+    wanted = " ".join(typed.split()).casefold()
+    names = [title.casefold(), *(alias.casefold() for alias in aliases)]
+    return (not any(name.startswith(wanted) for name in names), len(title))
 
 
 def rank_by_name(
