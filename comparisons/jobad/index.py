@@ -140,6 +140,7 @@ def signature() -> int:
     return catalogue_stamp()
 
 
+CHUNK = 2_000
 _lock = threading.Lock()
 _cached: dict[int, CatalogueIndex] = {}
 
@@ -302,14 +303,15 @@ def _role_profiles(index: CatalogueIndex, roles: list[Role]) -> dict[str, RolePr
     # One object per distinct slug, responsibility and (level, essential): a
     # catalogue of 10,000 roles repeats them 270,000 times (about 25 MB).
     same: dict = {}
+    # Rows streamed in chunks: at 10,000 roles a full list is 150,000 tuples.
     for role_id, slug, responsibility in RoleTask.objects.values_list(
         "role_id", "task__slug", "responsibility"
-    ):
+    ).iterator(chunk_size=CHUNK):
         slug = same.setdefault(slug, slug)
         profiles[role_id].tasks[slug] = same.setdefault(responsibility, responsibility)
     for role_id, slug, level, essential in RoleCompetency.objects.values_list(
         "role_id", "competency__slug", "level", "is_essential"
-    ):
+    ).iterator(chunk_size=CHUNK):
         value = (level, essential)
         profiles[role_id].competencies[same.setdefault(slug, slug)] = same.setdefault(
             value, value
