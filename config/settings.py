@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "roles",
     "comparisons",
     "pages",
+    "taxonomies",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [

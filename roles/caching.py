@@ -1,9 +1,10 @@
 """Rendered fragments and files, cached by what they depend on.
 
 Every write to the catalogue goes through ``roles.services`` and records a
-django-reversion revision, so the newest revision's number is a stamp of the whole
-catalogue: a key that contains it is never served after any edit, on any app server
-(the stamp is read from the database on each request, one indexed query). Keys also
+django-reversion revision, so the newest revision's number (with the newest taxonomy
+import's, for the classification panels) is a stamp of the whole catalogue: a key
+that contains it is never served after any edit, on any app server (the stamp is
+read from the database on each request, one query). Keys also
 carry the language and whatever else the fragment shows (audience, filter, page).
 
 Only fragments without anything personal are cached: no CSRF token, no login state,
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import connection
 from django.utils.translation import get_language
 from reversion.models import Revision
 
@@ -31,13 +33,23 @@ _local_locks: dict[str, threading.Lock] = {}
 _local_locks_guard = threading.Lock()
 
 
-def catalogue_stamp() -> int:
-    """The newest revision's number; changes with every saved edit."""
-    newest = Revision.objects.order_by("-pk").values_list("pk", flat=True).first()
-    return newest or 0
+def catalogue_stamp() -> str:
+    """Changes with every saved edit and every taxonomy import: the newest
+    revision's and the newest import's numbers, read in one query."""
+    from taxonomies.models import TaxonomyImport
+
+    revisions = connection.ops.quote_name(Revision._meta.db_table)
+    imports = connection.ops.quote_name(TaxonomyImport._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT MAX(id) FROM {revisions}), "  # noqa: S608 (table names)
+            f"(SELECT MAX(id) FROM {imports})"
+        )
+        revision, imported = cursor.fetchone()
+    return f"{revision or 0}.{imported or 0}"
 
 
-def fragment_key(kind: str, *parts: object, stamp: int | None = None) -> str:
+def fragment_key(kind: str, *parts: object, stamp: str | None = None) -> str:
     """A key for ``kind`` with its parts, the catalogue stamp and the language."""
     if stamp is None:
         stamp = catalogue_stamp()

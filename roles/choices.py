@@ -124,3 +124,17 @@ def choice_label(choices: type[models.Choices], value) -> str:
     once per language. Django's ``get_FOO_display`` hashes every lazy label on
     each call: a comparison of six roles made 2,700 such calls per request."""
     return _labels(choices, get_language() or "").get(value, str(value))
+
+
+class ClassificationScheme(models.TextChoices):
+    """Official classifications a role can be mapped to."""
+
+    ESCO = "esco", _("ESCO-Beruf")
+    ISCO = "isco", _("ISCO-08-Gruppe")
+    ONET = "onet", _("O*NET-Beruf")
+    KLDB = "kldb", _("KldB 2010")
+
+
+class MappingStatus(models.TextChoices):
+    REVIEWED = "reviewed", _("geprüft")
+    SUGGESTED = "suggested", _("vorgeschlagen")

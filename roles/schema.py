@@ -122,6 +122,7 @@ ASSIGNMENTS = (
         "competencies", ("level", "is_essential", "note", "is_illustrative")
     ),
     AssignmentSpec("relations", ("description",)),
+    AssignmentSpec("classifications", ("status", "note")),
 )
 ASSIGNMENT_FIELDS = {spec.section: list(spec.fields) for spec in ASSIGNMENTS}
 ASSIGNMENT_SECTIONS = tuple(spec.section for spec in ASSIGNMENTS)

@@ -134,7 +134,7 @@ class CatalogueIndex:
         return frozenset(keys)
 
 
-def signature() -> int:
+def signature() -> str:
     """Changes whenever an entry, a role or an assignment changes: every such
     write records a revision (roles.caching); one indexed query."""
     return catalogue_stamp()
@@ -142,7 +142,7 @@ def signature() -> int:
 
 CHUNK = 2_000
 _lock = threading.Lock()
-_cached: dict[int, CatalogueIndex] = {}
+_cached: dict[str, CatalogueIndex] = {}
 
 
 def current_index() -> CatalogueIndex:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.forms import BaseFormSet
 
 from roles.editing.forms import (
+    ClassificationFormSetClass,
     CompetencyFormSet,
     RelationFormSetClass,
     RoleForm,
@@ -16,13 +17,20 @@ from roles.editing.forms import (
     unsign_base,
 )
 from roles.models import Role
-from roles.revisions.snapshots import Snapshot, parse_relation_key, relation_key
+from roles.revisions.snapshots import (
+    Snapshot,
+    classification_key,
+    parse_classification_key,
+    parse_relation_key,
+    relation_key,
+)
 from roles.schema import ASSIGNMENT_FIELDS
 
 FORMSETS = {
     "tasks": TaskFormSet,
     "competencies": CompetencyFormSet,
     "relations": RelationFormSetClass,
+    "classifications": ClassificationFormSetClass,
 }
 
 
@@ -55,6 +63,14 @@ class RoleEditor:
     def all_forms(self) -> list:
         return [self.form, *self.formsets.values()]
 
+    @property
+    def has_errors(self) -> bool:
+        """Any error anywhere on the page, for the banner above the form."""
+        return self.form.is_bound and (
+            bool(self.form.errors)
+            or any(f.total_error_count() for f in self.formsets.values())
+        )
+
     def is_valid(self) -> bool:
         return all([form.is_valid() for form in self.all_forms])
 
@@ -74,7 +90,9 @@ class RoleEditor:
         """What the person submitted, completing fields they may not edit from base."""
         fields = dict(base["fields"]) if base else {"is_protected": False}
         fields.update(self.form.role_fields())
-        tasks, competencies, relations = (self.formsets[n] for n in FORMSETS)
+        tasks, competencies, relations, classifications = (
+            self.formsets[n] for n in FORMSETS
+        )
         return {
             "fields": fields,
             "tasks": {
@@ -92,6 +110,12 @@ class RoleEditor:
                     f.cleaned_data["to_role"], f.cleaned_data["kind"]
                 ): _values(f, ASSIGNMENT_FIELDS["relations"])
                 for f in relations.kept_forms()
+            },
+            "classifications": {
+                classification_key(
+                    f.cleaned_data["scheme"], f.cleaned_data["code"]
+                ): _values(f, ASSIGNMENT_FIELDS["classifications"])
+                for f in classifications.kept_forms()
             },
         }
 
@@ -126,5 +150,13 @@ def _rows(snapshot: Snapshot) -> dict[str, list[dict]]:
         "relations": [
             {"to_role": parse_relation_key(k)[0], "kind": parse_relation_key(k)[1], **v}
             for k, v in snapshot["relations"].items()
+        ],
+        "classifications": [
+            {
+                "scheme": parse_classification_key(k)[0],
+                "code": parse_classification_key(k)[1],
+                **v,
+            }
+            for k, v in snapshot.get("classifications", {}).items()
         ],
     }

@@ -9,8 +9,21 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from roles.choices import CompanySize, Level, RelationKind, Responsibility
-from roles.models import NOTE_MAX_LENGTH, Competency, Role, Task
+from roles.choices import (
+    ClassificationScheme,
+    CompanySize,
+    Level,
+    MappingStatus,
+    RelationKind,
+    Responsibility,
+)
+from roles.models import (
+    NOTE_MAX_LENGTH,
+    Competency,
+    Role,
+    Task,
+    classification_code_error,
+)
 from roles.revisions.snapshots import Snapshot
 from roles.schema import FIELD_NAMES, FIELDS, SECTIONS, fields_in, normalise
 
@@ -222,6 +235,33 @@ class RelationForm(AssignmentForm):
     )
 
 
+class ClassificationForm(AssignmentForm):
+    """A role mapped to an ESCO, ISCO-08, O*NET or KldB 2010 code."""
+
+    key_field = "scheme"
+    scheme = forms.ChoiceField(label=_("Klassifikation"))
+    code = forms.CharField(label=_("Code oder URI"), max_length=255, required=False)
+    status = forms.ChoiceField(label=_("Stand"), choices=MappingStatus.choices)
+    note = forms.CharField(
+        label=_("Anmerkung"), max_length=NOTE_MAX_LENGTH, required=False
+    )
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data.get("code", "").strip()
+        if code.startswith("https://data.europa.eu/esco/"):
+            code = "http://" + code.removeprefix("https://")
+        return code
+
+    def clean(self):
+        cleaned = super().clean()
+        scheme = cleaned.get("scheme")
+        if scheme and not self.has_error("code"):
+            error = classification_code_error(scheme, cleaned.get("code", ""))
+            if error:
+                self.add_error("code", ValidationError(error, code="bad_code"))
+        return cleaned
+
+
 class AssignmentFormSet(forms.BaseFormSet):
     """Rows keyed by a catalogue entry; the same entry twice is an error."""
 
@@ -269,6 +309,11 @@ class AssignmentFormSet(forms.BaseFormSet):
             )
 
 
+class ClassificationFormSet(AssignmentFormSet):
+    def row_key(self, form):
+        return (form.cleaned_data["scheme"], form.cleaned_data["code"])
+
+
 class RelationFormSet(AssignmentFormSet):
     self_id: int | None = None
 
@@ -308,6 +353,9 @@ def _formset(form_class, formset_class, extra: int):
 TaskFormSet = _formset(TaskAssignmentForm, AssignmentFormSet, extra=3)
 CompetencyFormSet = _formset(CompetencyAssignmentForm, AssignmentFormSet, extra=3)
 RelationFormSetClass = _formset(RelationForm, RelationFormSet, extra=2)
+ClassificationFormSetClass = _formset(
+    ClassificationForm, ClassificationFormSet, extra=2
+)
 
 
 def catalogue_choices() -> dict[str, list[tuple[int, str]]]:
@@ -318,6 +366,7 @@ def catalogue_choices() -> dict[str, list[tuple[int, str]]]:
             Competency.objects.order_by("name").values_list("pk", "name")
         ),
         "relations": list(Role.objects.order_by("title").values_list("pk", "title")),
+        "classifications": list(ClassificationScheme.choices),
     }
 
 

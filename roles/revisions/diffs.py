@@ -10,9 +10,20 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from roles.choices import CompanySize, Level, RelationKind, Responsibility
+from roles.choices import (
+    ClassificationScheme,
+    CompanySize,
+    Level,
+    MappingStatus,
+    RelationKind,
+    Responsibility,
+)
 from roles.models import Competency, Role, Task
-from roles.revisions.snapshots import Snapshot, parse_relation_key
+from roles.revisions.snapshots import (
+    Snapshot,
+    parse_classification_key,
+    parse_relation_key,
+)
 from roles.schema import FIELDS, FieldSpec
 
 TOKEN = re.compile(r"(\s+)")
@@ -90,9 +101,17 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> RoleDiff:
         ("tasks", _("Aufgaben"), names.task, _task_text),
         ("competencies", _("Kompetenzen"), names.competency, _competency_text),
         ("relations", _("Beziehungen"), names.relation, _relation_text),
+        (
+            "classifications",
+            _("Klassifikationen"),
+            _classification_name,
+            _classification_text,
+        ),
     ]
     for key, label, name_of, describe in sections:
-        diff.rows += _row_changes(old[key], new[key], label, name_of, describe)
+        diff.rows += _row_changes(
+            old.get(key, {}), new.get(key, {}), label, name_of, describe
+        )
     return diff
 
 
@@ -142,6 +161,16 @@ def _competency_text(values: dict) -> str:
 
 def _relation_text(values: dict) -> str:
     return values.get("description") or "—"
+
+
+def _classification_name(key: str) -> str:
+    scheme, code = parse_classification_key(key)
+    return f"{ClassificationScheme(scheme).label} {code}"
+
+
+def _classification_text(values: dict) -> str:
+    text = str(MappingStatus(values["status"]).label)
+    return f"{text} – {values['note']}" if values.get("note") else text
 
 
 class _Names:

@@ -14,15 +14,30 @@ from django.http import Http404
 from django.urls import reverse
 from reversion.models import Revision, Version
 
-from roles.models import Competency, Role, RoleCompetency, RoleRelation, RoleTask, Task
+from roles.models import (
+    Competency,
+    Role,
+    RoleClassification,
+    RoleCompetency,
+    RoleRelation,
+    RoleTask,
+    Task,
+)
 from roles.revisions.snapshots import Snapshot, build_snapshot
 
-ROLE_FOLLOWS = ["task_assignments", "competency_assignments", "relations_out"]
+ROLE_FOLLOWS = [
+    "task_assignments",
+    "competency_assignments",
+    "relations_out",
+    "classifications",
+]
 
 
 def register_models() -> None:
     """Called from RolesConfig.ready(); safe to call twice."""
-    for model in (RoleTask, RoleCompetency, RoleRelation, Task, Competency):
+    for model in (
+        RoleTask, RoleCompetency, RoleRelation, RoleClassification, Task, Competency,
+    ):  # fmt: skip
         if not reversion.is_registered(model):
             reversion.register(model)
     if not reversion.is_registered(Role):
@@ -51,17 +66,23 @@ def version_of(obj, version_id: int) -> Version:
 def snapshot_at(version: Version) -> Snapshot:
     """The role's state as saved in this version's revision (two queries)."""
     role_id = int(version.object_id)
-    tasks, competencies, relations = [], [], []
+    tasks, competencies, relations, classifications = [], [], [], []
     buckets = {
         ContentType.objects.get_for_model(RoleTask).pk: ("role_id", tasks),
         ContentType.objects.get_for_model(RoleCompetency).pk: ("role_id", competencies),
         ContentType.objects.get_for_model(RoleRelation).pk: ("from_role_id", relations),
+        ContentType.objects.get_for_model(RoleClassification).pk: (
+            "role_id",
+            classifications,
+        ),
     }
     for other in version.revision.version_set.all():
         owner_field, bucket = buckets.get(other.content_type_id, (None, None))
         if bucket is not None and other.field_dict.get(owner_field) == role_id:
             bucket.append(other.field_dict)
-    return build_snapshot(version.field_dict, tasks, competencies, relations)
+    return build_snapshot(
+        version.field_dict, tasks, competencies, relations, classifications
+    )
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,10 @@ def three_way_merge(base: Snapshot, theirs: Snapshot, mine: Snapshot) -> MergeRe
     )
     for section in SECTIONS:
         result.merged[section] = _merge_section(
-            base[section], theirs[section], mine[section], section, result
+            base.get(section, {}),
+            theirs.get(section, {}),
+            mine.get(section, {}),
+            section,
+            result,
         )
     return result

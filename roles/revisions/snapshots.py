@@ -2,15 +2,22 @@
 
 One shape serves saving, the edit-conflict merge, old revisions and diffs:
 ``{"fields": {...}, "tasks": {task_id: {...}}, "competencies": {...},
-"relations": {"to_id:kind": {...}}}``. Keys are strings so a snapshot can be
-signed into a form and compared after a JSON round trip.
+"relations": {"to_id:kind": {...}}, "classifications": {"scheme:code": {...}}}``.
+Keys are strings so a snapshot can be signed into a form and compared after a
+JSON round trip.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from roles.models import Role, RoleCompetency, RoleRelation, RoleTask
+from roles.models import (
+    Role,
+    RoleClassification,
+    RoleCompetency,
+    RoleRelation,
+    RoleTask,
+)
 from roles.schema import (
     ASSIGNMENT_FIELDS,
     ASSIGNMENT_SECTIONS,
@@ -26,6 +33,7 @@ ROLE_FIELDS = FIELD_NAMES
 TASK_FIELDS = ASSIGNMENT_FIELDS["tasks"]
 COMPETENCY_FIELDS = ASSIGNMENT_FIELDS["competencies"]
 RELATION_FIELDS = ASSIGNMENT_FIELDS["relations"]
+CLASSIFICATION_FIELDS = ASSIGNMENT_FIELDS["classifications"]
 SECTIONS = ASSIGNMENT_SECTIONS
 
 
@@ -36,6 +44,16 @@ def relation_key(to_role_id: int, kind: str) -> str:
 def parse_relation_key(key: str) -> tuple[int, str]:
     to_role_id, kind = key.split(":", 1)
     return int(to_role_id), kind
+
+
+def classification_key(scheme: str, code: str) -> str:
+    return f"{scheme}:{code}"
+
+
+def parse_classification_key(key: str) -> tuple[str, str]:
+    """ESCO URIs hold colons themselves: only the first one separates."""
+    scheme, code = key.split(":", 1)
+    return scheme, code
 
 
 def _role_fields(values: dict[str, Any]) -> dict[str, Any]:
@@ -55,6 +73,7 @@ def build_snapshot(
     tasks: list[dict[str, Any]],
     competencies: list[dict[str, Any]],
     relations: list[dict[str, Any]],
+    classifications: list[dict[str, Any]] | None = None,
 ) -> Snapshot:
     """Assemble a snapshot from plain dicts of the role and its assignment rows."""
     return {
@@ -67,11 +86,16 @@ def build_snapshot(
             relation_key(r["to_role_id"], r["kind"]): _pick(r, RELATION_FIELDS)
             for r in relations
         },
+        # Versions saved before Step 9 have no mapping rows: an empty section.
+        "classifications": {
+            classification_key(c["scheme"], c["code"]): _pick(c, CLASSIFICATION_FIELDS)
+            for c in classifications or []
+        },
     }
 
 
 def snapshot_of(role: Role) -> Snapshot:
-    """The role's current state in the database (four queries)."""
+    """The role's current state in the database (five queries)."""
     values = Role.objects.filter(pk=role.pk).values(*_db_names()).get()
     return build_snapshot(
         values,
@@ -84,6 +108,11 @@ def snapshot_of(role: Role) -> Snapshot:
         list(
             RoleRelation.objects.filter(from_role=role).values(
                 "to_role_id", "kind", *RELATION_FIELDS
+            )
+        ),
+        list(
+            RoleClassification.objects.filter(role=role).values(
+                "scheme", "code", *CLASSIFICATION_FIELDS
             )
         ),
     )
@@ -105,6 +134,8 @@ def apply_snapshot(role: Role, snapshot: Snapshot) -> None:
         RoleCompetency, {"role": role}, "competency_id", snapshot["competencies"], int
     )
     _sync_relations(role, snapshot["relations"])
+    if "classifications" in snapshot:  # callers from before Step 9 leave them be
+        _sync_classifications(role, snapshot["classifications"])
 
 
 def _sync(model, owner: dict, key_field: str, wanted: dict, to_key) -> None:
@@ -140,6 +171,29 @@ def _sync_relations(role: Role, wanted: dict) -> None:
             relation.description = values["description"]
             _validate_row(relation)
             relation.save()
+
+
+def _sync_classifications(role: Role, wanted: dict) -> None:
+    existing = {
+        classification_key(c.scheme, c.code): c
+        for c in RoleClassification.objects.filter(role=role)
+    }
+    for key, row in existing.items():
+        if key not in wanted:
+            row.delete()
+    for key, values in wanted.items():
+        scheme, code = parse_classification_key(key)
+        row = existing.get(key) or RoleClassification(
+            role=role, scheme=scheme, code=code
+        )
+        if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
+            for name, value in values.items():
+                setattr(row, name, value)
+            # The code's pattern is a field rule here (clean), so check it too.
+            row.full_clean(
+                exclude=["role"], validate_unique=False, validate_constraints=False
+            )
+            row.save()
 
 
 def _validate_row(row) -> None:
