@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "comparisons",
     "pages",
     "taxonomies",
+    "api",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -224,5 +225,40 @@ LOGGING = {
         # WeasyPrint reports every CSS property it skips (SVG fills) per PDF.
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
+    },
+}
+
+# --- the public read API (api/) -----------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Read-only for everyone; no session auth, so no CSRF questions for tools.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.json_errors",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+API_RATE = env_str("DJANGO_API_RATE", "120/minute")
+"""Requests per client (address) and period; past it a 429 with Retry-After."""
+API_CHECK_RATE = env_str("DJANGO_API_CHECK_RATE", "20/minute")
+"""Job-ad checks per client: each one reads the whole text."""
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Berufsbild API",
+    "DESCRIPTION": (
+        "Read-only access to roles, tasks, competencies, comparisons, revisions, "
+        "imported classifications (ESCO, O*NET) and the job-ad check."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClassificationSchemeEnum": ["esco", "isco", "onet", "kldb"],
+        "ConceptSchemeEnum": ["esco", "isco", "onet"],
     },
 }

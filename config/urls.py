@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("roles.urls")),
     path("compare/", include("comparisons.urls")),
     path("", include("comparisons.jobad.urls")),
+    path("api/v1/", include("api.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

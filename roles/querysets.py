@@ -36,4 +36,5 @@ class RoleQuerySet(models.QuerySet):
                 queryset=RoleRelation.objects.select_related("from_role"),
             ),
             "specialisations",
+            "classifications",
         )

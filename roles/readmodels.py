@@ -127,9 +127,9 @@ def role_data(role: Role, slug_by_id: dict[int, str]) -> RoleData:
         facts=comparison_facts(role),
         company_sizes=tuple(role.company_sizes or ()),
         is_illustrative=role.is_illustrative,
-        tasks=tuple(_task_entry(a) for a in role.task_assignments.all()),
+        tasks=tuple(task_entry(a) for a in role.task_assignments.all()),
         competencies=tuple(
-            _competency_entry(a) for a in role.competency_assignments.all()
+            competency_entry(a) for a in role.competency_assignments.all()
         ),
         relations=tuple(
             RelationEntry(
@@ -173,7 +173,7 @@ def page_facts(role: Role) -> tuple[Fact, ...]:
     return tuple(fact for fact in facts if fact.page)
 
 
-def _task_entry(assignment: RoleTask) -> TaskEntry:
+def task_entry(assignment: RoleTask) -> TaskEntry:
     task = assignment.task
     return TaskEntry(
         slug=task.slug,
@@ -188,7 +188,7 @@ def _task_entry(assignment: RoleTask) -> TaskEntry:
     )
 
 
-def _competency_entry(assignment: RoleCompetency) -> CompetencyEntry:
+def competency_entry(assignment: RoleCompetency) -> CompetencyEntry:
     competency = assignment.competency
     return CompetencyEntry(
         slug=competency.slug,

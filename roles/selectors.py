@@ -17,13 +17,18 @@ from roles.markdown import render_markdown
 from roles.models import (
     Competency,
     Role,
+    RoleClassification,
     RoleCompetency,
     RoleRelation,
     RoleTask,
     Task,
 )
 from roles.readmodels import Fact, page_facts
-from roles.revisions.snapshots import Snapshot, parse_relation_key
+from roles.revisions.snapshots import (
+    Snapshot,
+    parse_classification_key,
+    parse_relation_key,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class RoleProfile:
     competency_groups: list[Group]
     relations: list[RoleRelation]
     facts: tuple[Fact, ...] = ()
+    classifications: list[RoleClassification] = field(default_factory=list)
 
 
 def _group(items: Iterable, key_of, order: Iterable) -> list[Group]:
@@ -63,11 +69,14 @@ def role_profile(slug: str) -> RoleProfile:
     # Prefetching caches this role on both ends, so templates name both for free.
     relations = [*role.relations_out.all(), *role.relations_in.all()]
     return _profile(
-        role, role.task_assignments.all(), role.competency_assignments.all(), relations
-    )
+        role, role.task_assignments.all(), role.competency_assignments.all(), relations,
+        role.classifications.all(),
+    )  # fmt: skip
 
 
-def _profile(role: Role, tasks, competencies, relations) -> RoleProfile:
+def _profile(
+    role: Role, tasks, competencies, relations, classifications=()
+) -> RoleProfile:
     tasks = list(tasks)
     included = [a for a in tasks if a.responsibility != Responsibility.EXCLUDED]
     return RoleProfile(
@@ -81,6 +90,7 @@ def _profile(role: Role, tasks, competencies, relations) -> RoleProfile:
         ),
         relations=list(relations),
         facts=page_facts(role),
+        classifications=list(classifications),
     )
 
 
@@ -127,7 +137,14 @@ def profile_from_snapshot(
             )
     task_rows.sort(key=lambda a: a.task.plain_name)
     competency_rows.sort(key=lambda a: (-a.level, a.competency.name))
-    return _profile(old, task_rows, competency_rows, relation_rows)
+    classification_rows = [
+        RoleClassification(role=old, scheme=scheme, code=code, **values)
+        for scheme, code, values in (
+            (*parse_classification_key(key), values)
+            for key, values in snapshot.get("classifications", {}).items()
+        )
+    ]
+    return _profile(old, task_rows, competency_rows, relation_rows, classification_rows)
 
 
 def tasks_by_area() -> list[Group]:

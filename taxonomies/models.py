@@ -12,19 +12,12 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from roles.choices import ClassificationScheme as Scheme
+
 
 class Source(models.TextChoices):
     ESCO = "esco", "ESCO"
     ONET = "onet", "O*NET"
-
-
-class Scheme(models.TextChoices):
-    """What a code belongs to. ISCO-08 groups come with ESCO."""
-
-    ESCO = "esco", _("ESCO-Beruf")
-    ISCO = "isco", _("ISCO-08-Gruppe")
-    ONET = "onet", _("O*NET-Beruf")
-    KLDB = "kldb", _("KldB 2010")
 
 
 class TaxonomyImport(models.Model):

@@ -1,0 +1,86 @@
+"""Every API error is JSON of one shape: ``{"error": {"status", "code", "message",
+"details"}}``; nothing an API client sends may produce Django's HTML error page."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework import exceptions
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from config.faults import RETRY_AFTER_SECONDS, is_passing_fault
+
+MESSAGES = {
+    "not_found": gettext_lazy("Nicht gefunden."),
+    "throttled": gettext_lazy("Zu viele Anfragen. Bitte warten Sie kurz."),
+    "method_not_allowed": gettext_lazy(
+        "Diese Methode ist hier nicht erlaubt; die API liest nur."
+    ),
+    "parse_error": gettext_lazy("Der Inhalt ist kein gültiges JSON."),
+    "unsupported_media_type": gettext_lazy("Bitte senden Sie JSON (application/json)."),
+    "not_acceptable": gettext_lazy("Die API antwortet nur mit JSON."),
+}
+
+
+class BadParameters(exceptions.ValidationError):
+    """A query parameter the endpoint does not know, or a value it cannot use."""
+
+    default_code = "bad_parameters"
+
+
+def error_body(status_code: int, code: str, message: str, details=None) -> dict:
+    body = {"status": status_code, "code": code, "message": message}
+    if details:
+        body["details"] = details
+    return {"error": body}
+
+
+def json_errors(exc, context) -> Response | None:
+    if is_passing_fault(exc):
+        # The database is down, read-only or locked: a passing fault (config.faults).
+        body = error_body(
+            503, "unavailable",
+            _("Die Datenbank ist gerade nicht erreichbar. Bitte gleich noch einmal."),
+        )  # fmt: skip
+        return Response(
+            body, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
+        )
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(str(exc) if str(exc) else None)
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    code = _code_of(exc)
+    details = response.data if isinstance(exc, exceptions.ValidationError) else None
+    message = _message_of(exc, code)
+    response.data = error_body(response.status_code, code, message, details)
+    return response
+
+
+def _code_of(exc) -> str:
+    codes = exc.get_codes() if hasattr(exc, "get_codes") else None
+    if isinstance(codes, str):
+        return codes
+    return getattr(exc, "default_code", "error")
+
+
+def _message_of(exc, code: str) -> str:
+    if isinstance(exc, exceptions.ValidationError):
+        return _("Die Anfrage enthält Fehler; siehe details.")
+    if isinstance(exc, exceptions.Throttled) and exc.wait:
+        return _("Zu viele Anfragen. Bitte in %(seconds)s Sekunden wieder.") % {
+            "seconds": int(exc.wait) + 1
+        }
+    detail = getattr(exc, "detail", "")
+    if (
+        code == "not_found"
+        and detail
+        and str(detail) not in ("Not found.", "Invalid page.")
+    ):
+        return str(detail)
+    return str(MESSAGES.get(code, detail))

@@ -1,0 +1,326 @@
+"""Roles, their revisions, tasks and competencies."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework.request import Request
+
+from api import serializers as out
+from api.base import ReadView
+from api.errors import BadParameters
+from roles.choices import (
+    CompetencyKind,
+    Family,
+    RelationKind,
+    Seniority,
+    TaskArea,
+    choice_label,
+)
+from roles.models import Competency, Role, RoleOldSlug, Task
+from roles.readmodels import competency_entry, page_facts, task_entry
+from roles.revisions import history
+from roles.schema import FIELDS
+from taxonomies.selectors import classification_panel
+
+LANG = OpenApiParameter(
+    "lang", str, enum=["de", "en"], description="Language of labels."
+)
+
+
+def _absolute(request: Request, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def role_summary(request: Request, role: Role) -> dict:
+    return {
+        "slug": role.slug, "title": role.title,
+        "family": role.family, "family_label": choice_label(Family, role.family),
+        "seniority": role.seniority,
+        "seniority_label": choice_label(Seniority, role.seniority),
+        "summary": role.summary, "status": role.status,
+        "is_illustrative": role.is_illustrative,
+        "revision_number": role.revision_number, "updated_at": role.updated_at,
+        "url": _absolute(request, reverse("api:role", args=[role.slug])),
+        "html_url": _absolute(request, role.get_absolute_url()),
+    }  # fmt: skip
+
+
+ROLE_LIST_FIELDS = ("slug", "title", "family", "seniority", "summary", "status",
+                    "is_illustrative", "revision_number", "updated_at")  # fmt: skip
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="roles_list",
+        parameters=[
+            LANG,
+            OpenApiParameter("family", str, enum=Family.values),
+            OpenApiParameter("seniority", str, enum=Seniority.values),
+            OpenApiParameter(
+                "task", str, description="Only roles that have this task."
+            ),
+            OpenApiParameter(
+                "competency", str, description="Only roles with this competency."
+            ),
+        ],
+        responses=out.RolePageSerializer,
+    )
+)
+class RoleList(ReadView):
+    """All roles by title, 50 a page (``page_size`` up to 200)."""
+
+    parameters = ("family", "seniority", "task", "competency")
+    paginated = True
+
+    def build(self, request: Request):
+        roles = Role.objects.only(*ROLE_LIST_FIELDS).order_by("title", "id")
+        params = request.query_params
+        for name, choices in (("family", Family), ("seniority", Seniority)):
+            if name in params:
+                if params[name] not in choices.values:
+                    raise BadParameters(
+                        {name: [f"One of: {', '.join(choices.values)}."]}
+                    )
+                roles = roles.filter(**{name: params[name]})
+        if "task" in params:
+            task = get_object_or_404(Task, slug=params["task"])
+            roles = roles.filter(task_assignments__task=task)
+        if "competency" in params:
+            competency = get_object_or_404(Competency, slug=params["competency"])
+            roles = roles.filter(competency_assignments__competency=competency)
+        page = self.page_of(request, roles, lambda role: role_summary(request, role))
+        return out.RolePageSerializer(page).data
+
+
+def _role_or_redirect(request: Request, slug: str, name: str):
+    """The role; for a renamed role's old slug a permanent redirect to the new."""
+    role = Role.objects.with_profile().filter(slug=slug).first()
+    if role is not None:
+        return role, None
+    old = get_object_or_404(RoleOldSlug.objects.select_related("role"), slug=slug)
+    target = reverse(name, args=[old.role.slug])
+    query = request.META.get("QUERY_STRING")
+    return None, HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+
+def _relations(role: Role) -> list[dict]:
+    rows = []
+    for relation in role.relations_out.all():
+        rows.append(("out", relation, relation.to_role))
+    for relation in role.relations_in.all():
+        rows.append(("in", relation, relation.from_role))
+    return [
+        {
+            "direction": direction,
+            "kind": relation.kind,
+            "kind_label": choice_label(RelationKind, relation.kind),
+            "role": other.slug,
+            "role_title": other.title,
+            "description": relation.description,
+        }  # fmt: skip
+        for direction, relation, other in rows
+    ]
+
+
+def role_document(request: Request, role: Role) -> dict:
+    panel = classification_panel(list(role.classifications.all()))
+    slug = role.slug
+    return {
+        **role_summary(request, role),
+        "aliases": role.alias_list,
+        "parent": role.parent.slug if role.parent_id else None,
+        "is_protected": role.is_protected,
+        "definition": role.definition,
+        "definition_html": role.definition_html,
+        "facts": [
+            {"key": f.key, "label": f.page_label, "text": f.page}
+            for f in page_facts(role)
+        ],
+        "fields": {spec.name: getattr(role, spec.db_name) for spec in FIELDS},
+        "tasks": [asdict(task_entry(a)) for a in role.task_assignments.all()],
+        "competencies": [
+            asdict(competency_entry(a)) for a in role.competency_assignments.all()
+        ],
+        "relations": _relations(role),
+        "classifications": [asdict(code) for code in panel.codes] if panel else [],
+        "links": {
+            "html": _absolute(request, role.get_absolute_url()),
+            "history": _absolute(request, reverse("roles:history", args=[slug])),
+            "revisions": _absolute(request, reverse("api:role-revisions", args=[slug])),
+            "compare": _absolute(request, f"{reverse('api:compare')}?roles={slug}"),
+        },
+        "attribution": [a.as_dict() for a in panel.attributions] if panel else [],
+    }
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="role_detail",
+        parameters=[LANG],
+        responses=out.RoleDetailSerializer,
+    )
+)
+class RoleDetail(ReadView):
+    """One role with tasks and responsibilities, competencies and levels,
+    relations, classification codes and links."""
+
+    def get(self, request, slug: str):
+        role, redirect = _role_or_redirect(request, slug, "api:role")
+        if redirect:
+            return redirect
+        self.role = role
+        return super().get(request, slug=slug)
+
+    def build(self, request: Request, slug: str):
+        return out.RoleDetailSerializer(role_document(request, self.role)).data
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="role_revisions",
+        parameters=[LANG],
+        responses=out.RevisionPageSerializer,
+    )
+)
+class RoleRevisions(ReadView):
+    """The role's saved versions, newest first, 50 a page."""
+
+    paginated = True
+
+    def build(self, request: Request, slug: str):
+        role = get_object_or_404(Role.objects.only("pk", "slug"), slug=slug)
+        versions = history.versions_of(role).only(
+            "pk",
+            "revision__date_created",
+            "revision__comment",
+            "revision__user__username",
+        )
+        ids = list(history.versions_of(role).values_list("pk", flat=True)[:1])
+        newest = ids[0] if ids else None
+
+        def revision(version) -> dict:
+            user = version.revision.user
+            html = reverse("roles:revision", args=[slug, version.pk])
+            diff = (
+                f"{reverse('roles:diff', args=[slug])}?from={version.pk}&to={newest}"
+                if newest and version.pk != newest else None
+            )  # fmt: skip
+            return {
+                "id": version.pk, "date": version.revision.date_created,
+                "author": user.get_username() if user else None,
+                "comment": version.revision.comment,
+                "html_url": _absolute(request, html),
+                "diff_url": _absolute(request, diff) if diff else None,
+            }  # fmt: skip
+
+        page = self.page_of(request, versions, revision)
+        return out.RevisionPageSerializer(page).data
+
+
+def _entry(request: Request, entry, kind: str) -> dict:
+    is_task = kind == "task"
+    group = entry.area if is_task else entry.kind
+    choices = TaskArea if is_task else CompetencyKind
+    roles_url = f"{reverse('api:roles')}?{kind}={entry.slug}"
+    return {
+        "slug": entry.slug, "name": entry.name, "plain_name": entry.plain_name,
+        "group": group, "group_label": choice_label(choices, group),
+        "plain_description": entry.plain_description,
+        "description": entry.description, "role_count": entry.role_count,
+        "roles_url": _absolute(request, roles_url),
+        "html_url": _absolute(request, entry.get_absolute_url()),
+    }  # fmt: skip
+
+
+def _with_role_count(model):
+    """Each entry's number of roles, counted per row through the assignments'
+    index: a page of 50 costs 50 index lookups, not a scan of all assignments."""
+    assignments = model._meta.get_field("role_assignments").related_model
+    key = "task" if model is Task else "competency"
+    count = (
+        assignments.objects.filter(**{key: OuterRef("pk")})
+        .order_by()
+        .values(key)
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return model.objects.annotate(
+        role_count=Coalesce(Subquery(count, output_field=IntegerField()), 0)
+    )
+
+
+class _EntryList(ReadView):
+    model = Task
+    kind = "task"
+    paginated = True
+
+    def build(self, request: Request):
+        entries = _with_role_count(self.model).order_by("name", "id")
+        page = self.page_of(request, entries, lambda e: _entry(request, e, self.kind))
+        return out.CatalogueEntryPageSerializer(page).data
+
+
+class _EntryDetail(ReadView):
+    model = Task
+    kind = "task"
+
+    def build(self, request: Request, slug: str):
+        entry = get_object_or_404(_with_role_count(self.model), slug=slug)
+        return out.CatalogueEntrySerializer(_entry(request, entry, self.kind)).data
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="tasks_list",
+        parameters=[LANG],
+        responses=out.CatalogueEntryPageSerializer,
+    )
+)
+class TaskList(_EntryList):
+    """The shared task catalogue, by name."""
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="task_detail",
+        parameters=[LANG],
+        responses=out.CatalogueEntrySerializer,
+    )
+)
+class TaskDetail(_EntryDetail):
+    """One task; its roles are at ``roles_url``."""
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="competencies_list",
+        parameters=[LANG],
+        responses=out.CatalogueEntryPageSerializer,
+    )
+)
+class CompetencyList(_EntryList):
+    """The shared competency catalogue, by name."""
+
+    model = Competency
+    kind = "competency"
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="competency_detail",
+        parameters=[LANG],
+        responses=out.CatalogueEntrySerializer,
+    )
+)
+class CompetencyDetail(_EntryDetail):
+    """One competency; its roles are at ``roles_url``."""
+
+    model = Competency
+    kind = "competency"
