@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from roles.models import (
     Competency,
     Role,
+    RoleClassification,
     RoleCompetency,
     RoleOldSlug,
     RoleRelation,
@@ -77,6 +78,10 @@ class RoleRelationInline(ReadOnlyInline):
     fk_name = "from_role"
 
 
+class RoleClassificationInline(ReadOnlyInline):
+    model = RoleClassification
+
+
 @admin.register(Role)
 class RoleAdmin(ReadOnlyAdmin):
     wiki_edit_url_name = "roles:edit"
@@ -84,7 +89,8 @@ class RoleAdmin(ReadOnlyAdmin):
                     "updated_at", "wiki_link"]  # fmt: skip
     list_filter = ["family", "seniority", "status", "is_protected"]
     search_fields = ["title", "aliases", "summary"]
-    inlines = [RoleTaskInline, RoleCompetencyInline, RoleRelationInline]
+    inlines = [RoleTaskInline, RoleCompetencyInline, RoleRelationInline,
+               RoleClassificationInline]  # fmt: skip
 
 
 @admin.register(Task)

@@ -219,7 +219,7 @@ def _break(tmp_path, source, name: str, change) -> object:
 MALFORMED = [
     pytest.param(
         ESCO, "occupations_de.csv",
-        lambda b: b.replace("Offizier/Offizierin".encode(), b"Offizier\xff"),
+        lambda b: b.replace(b"Offizier/Offizierin", b"Offizier\xff"),
         r"occupations_de.csv, Zeile 8, Spalte „preferredLabel“: Kein gültiges UTF-8",
         id="invalid-utf8",
     ),
