@@ -14,6 +14,13 @@ from api.throttling import CheckRateThrottle
 from comparisons.jobad.check import AdRejected, check_ad
 from comparisons.jobad.exports import as_document
 
+
+class CheckRefused(ValidationError):
+    """The text is no job ad the check can read (empty, too long, no tasks)."""
+
+    default_code = "check_refused"
+
+
 MAX_BODY_BYTES = 400_000
 """Far above the 20,000 characters read; a bigger body is refused unread."""
 
@@ -49,8 +56,8 @@ class Check(APIView):
         try:
             result = check_ad(incoming.validated_data["text"])
         except AdRejected as rejected:
-            raise ValidationError(
-                {"text": [rejected.message]}, code=rejected.code
+            raise CheckRefused(
+                {"text": [rejected.message], "reason": [rejected.code]}
             ) from None
         response = Response(out.CheckResultSerializer(as_document(result)).data)
         response["Cache-Control"] = "no-store"

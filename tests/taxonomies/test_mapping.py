@@ -40,7 +40,9 @@ def test_an_editor_maps_a_role_in_the_wiki_as_one_revision(client_for, editor):
     data["edit_summary"] = "Codes ergänzt"
     assert client.post(url, data).status_code == 302
     role = Role.objects.get(slug=SMM)
-    assert set(role.classifications.values_list("scheme", "code", "status", "note")) == {
+    assert set(
+        role.classifications.values_list("scheme", "code", "status", "note")
+    ) == {
         ("kldb", "92212", "reviewed", "Öffentlichkeitsarbeit"),
         ("onet", "27-3031.00", "suggested", ""),
     }
@@ -118,7 +120,9 @@ def test_the_role_page_shows_codes_panel_and_attribution(client):
               user=None, comment="Codes")  # fmt: skip
     page = client.get(role.get_absolute_url()).content.decode()
     assert "Einordnung in amtliche Klassifikationen" in page
-    assert ">2431.7</a>" in page and "Social-Media-Manager/Social-Media-Managerin" in page
+    assert (
+        ">2431.7</a>" in page and "Social-Media-Manager/Social-Media-Managerin" in page
+    )
     assert "Fachkräfte in Werbung und Marketing" in page  # the ISCO group's label
     assert "https://www.onetonline.org/link/summary/27-3031.00" in page
     assert "92212" in page and "vorgeschlagen" in page and "geprüft" in page
@@ -136,7 +140,9 @@ def test_the_role_page_shows_codes_panel_and_attribution(client):
 def test_a_new_import_reaches_a_cached_role_page(client):
     role = Role.objects.get(slug=SMM)
     snapshot = snapshot_of(role)
-    snapshot["classifications"] = {"onet:27-3031.00": {"status": "reviewed", "note": ""}}
+    snapshot["classifications"] = {
+        "onet:27-3031.00": {"status": "reviewed", "note": ""}
+    }
     save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
               user=None, comment="Codes")  # fmt: skip
     before = client.get(role.get_absolute_url()).content.decode()
@@ -163,12 +169,16 @@ def test_the_edit_page_proposes_namesakes_and_decides_none(client_for, editor):
     assert "<code>13-1161.01</code>" in page and "<code>27-3031.00</code>" not in page
 
 
-def test_a_crossed_edit_of_other_fields_keeps_the_mapping(client_for, editor, other_editor):
+def test_a_crossed_edit_of_other_fields_keeps_the_mapping(
+    client_for, editor, other_editor
+):
     first, second = client_for(editor), client_for(other_editor)
     url, mine = _edit(first)
     _, theirs = _edit(second)
     _fill(mine, 0, "kldb", "92212", "reviewed")
-    theirs["summary"] = "Jemand anderes hat die Kurzbeschreibung geändert, in klaren Worten."
+    theirs["summary"] = (
+        "Jemand anderes hat die Kurzbeschreibung geändert, in klaren Worten."
+    )
     assert second.post(url, theirs).status_code == 302
     assert first.post(url, mine).status_code == 302  # merged
     role = Role.objects.get(slug=SMM)
