@@ -17,10 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 csv.field_size_limit(16 * 1024 * 1024)
 PROGRESS_EVERY = 1_000
-DELIMITER_NAMES = {",": _("Komma"), "\t": _("Tabulator"), ";": _("Semikolon")}
+DELIMITER_NAMES = {
+    ",": gettext_lazy("Komma"),
+    "\t": gettext_lazy("Tabulator"),
+    ";": gettext_lazy("Semikolon"),
+}
 
 
 class ImportFileError(Exception):
