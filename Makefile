@@ -6,7 +6,7 @@ PORT ?= 8000
 # Screenshots and traces of failed browser tests land in test-results/.
 BROWSER_ARGS ?= --screenshot only-on-failure --output test-results
 
-.PHONY: run test test-fast test-browser browser-deps lint bench soak messages clean
+.PHONY: run test test-fast test-browser browser-deps lint bench bench-import soak messages clean
 
 # The development server runs in debug mode (static files, error pages).
 run: export DJANGO_DEBUG = 1
@@ -65,6 +65,10 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/jobad_check.py
+
+## Importing ESCO and O*NET files the size of the real releases: time and peak memory.
+bench-import: $(VENV)/.installed
+	$(PY) benchmarks/imports.py
 
 ## 60 s of concurrent readers and an editor on gunicorn with threads (not a test).
 soak: $(VENV)/.installed

@@ -8,6 +8,7 @@ PATH is the occupations file itself or the folder of a download
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -139,8 +140,12 @@ def _read_skill_labels(
         path, required=SKILL_COLUMNS, kind=_("ESCO-Kompetenzen"), progress=progress
     )
     parsed.files.append(info)
+    # Each skill is named by ~10 relations: one shared string, not ten copies.
     return {
-        row["conceptUri"].strip(): (row["preferredLabel"].strip(), row["skillType"])
+        sys.intern(row["conceptUri"].strip()): (
+            sys.intern(row["preferredLabel"].strip()),
+            sys.intern(row["skillType"]),
+        )
         for row in rows
     }
 
@@ -168,7 +173,7 @@ def _read_relations(
                 _("„%(value)s“: erwartet essential oder optional.")
                 % {"value": row["relationType"]},
             )
-        skill = row["skillUri"].strip()
+        skill = sys.intern(row["skillUri"].strip())
         label, skill_type = labels.get(skill, (row["skillLabel"].strip(), ""))
         if not label:
             parsed.skipped[_("Kompetenz ohne Bezeichnung (skills-Datei fehlt)")] += 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from taxonomies.importers.files import FileRead
 
 
-@dataclass
+@dataclass(slots=True)
 class ConceptRecord:
     scheme: str
     code: str
@@ -21,7 +21,7 @@ class ConceptRecord:
     status: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class SkillRecord:
     label: str
     relation: str
@@ -32,7 +32,7 @@ class SkillRecord:
     suppress: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Parsed:
     """Everything one import read, checked and ready to store."""
 

@@ -30,6 +30,8 @@ from taxonomies.models import (
 from taxonomies.sources import SOURCES, version_key
 
 BATCH = 500
+CHUNK = 5_000
+"""Stored rows are streamed into the comparison, not held twice."""
 SCHEMES = {Source.ESCO: [Scheme.ESCO, Scheme.ISCO], Source.ONET: [Scheme.ONET]}
 COMPARED = ("notation", "labels", "alt_labels", "hidden_labels", "descriptions",
             "group_code", "status")  # fmt: skip
@@ -226,7 +228,9 @@ class _Writer:
             (concept_id, task_id): (pk, (statement, kind))
             for pk, concept_id, task_id, statement, kind in ConceptTask.objects.filter(
                 concept__scheme=Scheme.ONET
-            ).values_list("pk", "concept_id", "task_id", "statement", "kind")
+            )
+            .values_list("pk", "concept_id", "task_id", "statement", "kind")
+            .iterator(chunk_size=CHUNK)
         }
         return _row_plan(wanted, self._in_files(stored, ids, Scheme.ONET))
 
@@ -258,9 +262,9 @@ class _Writer:
         scheme = SCHEMES[self.parsed.source][0]
         stored = {
             (row[1], row[2]): (row[0], tuple(row[3:]))
-            for row in ConceptSkill.objects.filter(concept__scheme=scheme).values_list(
-                "pk", "concept_id", "skill_code", *SKILL_FIELDS
-            )
+            for row in ConceptSkill.objects.filter(concept__scheme=scheme)
+            .values_list("pk", "concept_id", "skill_code", *SKILL_FIELDS)
+            .iterator(chunk_size=CHUNK)
         }
         wanted = {}
         for code, skills in self.parsed.skills.items():
