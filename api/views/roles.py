@@ -99,15 +99,12 @@ class RoleList(ReadView):
         return out.RolePageSerializer(page).data
 
 
-def _role_or_redirect(request: Request, slug: str, name: str):
-    """The role; for a renamed role's old slug a permanent redirect to the new."""
-    role = Role.objects.with_profile().filter(slug=slug).first()
-    if role is not None:
-        return role, None
+def _renamed(request: Request, slug: str, name: str):
+    """For a renamed role's old slug a permanent redirect to the new; else 404."""
     old = get_object_or_404(RoleOldSlug.objects.select_related("role"), slug=slug)
     target = reverse(name, args=[old.role.slug])
     query = request.META.get("QUERY_STRING")
-    return None, HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
 
 
 def _relations(role: Role) -> list[dict]:
@@ -172,14 +169,15 @@ class RoleDetail(ReadView):
     relations, classification codes and links."""
 
     def get(self, request, slug: str):
-        role, redirect = _role_or_redirect(request, slug, "api:role")
-        if redirect:
-            return redirect
-        self.role = role
+        # One cheap query decides between answer and redirect; the role itself is
+        # only loaded when the client's copy (ETag) is not current.
+        if not Role.objects.filter(slug=slug).exists():
+            return _renamed(request, slug, "api:role")
         return super().get(request, slug=slug)
 
     def build(self, request: Request, slug: str):
-        return out.RoleDetailSerializer(role_document(request, self.role)).data
+        role = get_object_or_404(Role.objects.with_profile(), slug=slug)
+        return out.RoleDetailSerializer(role_document(request, role)).data
 
 
 @extend_schema_view(

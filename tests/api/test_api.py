@@ -409,3 +409,11 @@ def test_the_docs_are_served_from_the_app_under_the_strict_csp(client):
         "/api/v1/schema/", headers={"Accept": "application/vnd.oai.openapi+json"}
     )
     assert schema.status_code == 200
+
+
+def test_a_304_does_not_load_the_role(client):
+    url = f"/api/v1/roles/{SMM}/"
+    etag = client.get(url)["ETag"]
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    assert len(context.captured_queries) <= 4  # exists, stamp, two dates

@@ -184,3 +184,37 @@ def test_a_crossed_edit_of_other_fields_keeps_the_mapping(
     role = Role.objects.get(slug=SMM)
     assert role.summary.startswith("Jemand anderes")
     assert list(role.classifications.values_list("code", flat=True)) == ["92212"]
+
+
+def test_hostile_labels_from_an_import_are_shown_as_text(
+    client, client_for, editor, tmp_path
+):
+    from tests.taxonomies.helpers import ONET, copy_of, import_onet
+
+    folder = copy_of(ONET, tmp_path)
+    data = folder / "Occupation Data.txt"
+    data.write_text(data.read_text().replace(
+        "Public Relations Specialists", '<script>alert(1)</script><img src=x onerror=alert(2)>'
+    ))  # fmt: skip
+    titles = folder / "Alternate Titles.txt"
+    titles.write_text(
+        titles.read_text().replace("Community Manager", 'Manager"><b>x</b>')
+    )
+    import_onet(folder)
+    role = Role.objects.get(slug=SMM)
+    snapshot = snapshot_of(role)
+    snapshot["classifications"] = {
+        "onet:27-3031.00": {"status": "reviewed", "note": "<i>n</i>"}
+    }
+    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
+              user=None, comment="Codes")  # fmt: skip
+    for page in (
+        client.get(role.get_absolute_url()).content.decode(),
+        client_for(editor).get(reverse("roles:edit", args=[SMM])).content.decode(),
+    ):
+        assert "<script>alert(1)" not in page and "<img src=x" not in page
+        assert "<i>n</i>" not in page
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;"
+        in client.get(role.get_absolute_url()).content.decode()
+    )
