@@ -66,9 +66,8 @@ def test_the_role_page_shows_codes_and_the_classification_panel(page, phone, map
         assert section.get_by_text(
             "Used under the CC BY 4.0 license", exact=False
         ).is_visible()
-        overflow = view.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        root = "document.documentElement"
+        overflow = view.evaluate(f"{root}.scrollWidth - {root}.clientWidth")
         assert overflow <= 0, f"{width} px: the page scrolls sideways by {overflow} px"
         _shoot(view, f"classification-{width}.png")
     own = phone.locator(".panel-own").bounding_box()
