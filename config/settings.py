@@ -228,6 +228,10 @@ LOGGING = {
     },
 }
 
+CATALOGUE_STAMP_MODELS = ["reversion.Revision", "taxonomies.TaxonomyImport"]
+"""Every change a page can show adds a row to one of these: a wiki edit a revision,
+an import an import record. Their newest ids make the cache stamp (roles.caching)."""
+
 # --- the public read API (api/) -----------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -17,12 +17,14 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TypeVar
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils.translation import get_language
-from reversion.models import Revision
 
 T = TypeVar("T")
 FRAGMENT_SECONDS = 6 * 60 * 60
@@ -34,19 +36,24 @@ _local_locks_guard = threading.Lock()
 
 
 def catalogue_stamp() -> str:
-    """Changes with every saved edit and every taxonomy import: the newest
-    revision's and the newest import's numbers, read in one query."""
-    from taxonomies.models import TaxonomyImport
-
-    revisions = connection.ops.quote_name(Revision._meta.db_table)
-    imports = connection.ops.quote_name(TaxonomyImport._meta.db_table)
+    """Changes with every saved edit and every taxonomy import: the newest row of
+    each table in ``settings.CATALOGUE_STAMP_MODELS``, read in one query."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT (SELECT MAX(id) FROM {revisions}), "  # noqa: S608 (table names)
-            f"(SELECT MAX(id) FROM {imports})"
-        )
-        revision, imported = cursor.fetchone()
-    return f"{revision or 0}.{imported or 0}"
+        cursor.execute(_stamp_sql())
+        newest = cursor.fetchone()
+    return ".".join(str(number or 0) for number in newest)
+
+
+@lru_cache(maxsize=1)
+def _stamp_sql() -> str:
+    # The settings name the tables (config composes the apps), so this module
+    # needs no import of the apps whose changes it stamps.
+    tables = [
+        connection.ops.quote_name(apps.get_model(label)._meta.db_table)
+        for label in settings.CATALOGUE_STAMP_MODELS
+    ]
+    newest = ", ".join(f"(SELECT MAX(id) FROM {table})" for table in tables)
+    return f"SELECT {newest}"  # noqa: S608 (table names from the settings)
 
 
 def fragment_key(kind: str, *parts: object, stamp: str | None = None) -> str:

@@ -20,7 +20,6 @@ from roles.caching import FRAGMENT_SECONDS, fragment_key
 from roles.models import Role
 from roles.revisions import history
 from roles.selectors import RoleProfile
-from taxonomies.selectors import classification_panel
 
 
 @dataclass(frozen=True)
@@ -35,7 +34,6 @@ def render_role_parts(profile: RoleProfile, latest=None, show_last_change=True):
         "profile": profile,
         "latest": latest,
         "show_last_change": show_last_change,
-        "classification": classification_panel(profile.classifications),
     }
     return RoleParts(
         mark_safe(render_to_string("roles/includes/role_head.html", context)),  # noqa: S308

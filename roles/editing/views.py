@@ -29,7 +29,6 @@ from roles.services import (
     revert_role,
     submit_role_edit,
 )
-from taxonomies.selectors import mapping_hints
 
 SUCCESS_MESSAGES = {
     "saved": gettext_lazy("Ihre Änderungen sind gespeichert."),
@@ -148,18 +147,8 @@ def _render_conflict(request: HttpRequest, outcome, base) -> HttpResponse:
 def _render_form(
     request, role, editor, *, status: int = 200, extra=None
 ) -> HttpResponse:
-    context = {
-        "role": role, "editor": editor, "form": editor.form,
-        "mapping_hints": _mapping_hints(role), **(extra or {}),
-    }  # fmt: skip
+    context = {"role": role, "editor": editor, "form": editor.form, **(extra or {})}
     return render(request, "roles/role_form.html", context, status=status)
-
-
-def _mapping_hints(role: Role | None) -> list:
-    if role is None:
-        return []
-    mapped = role.classifications.values_list("scheme", "code")
-    return mapping_hints(role.title, role.aliases, mapped)
 
 
 @require_safe
