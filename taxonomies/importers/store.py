@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from taxonomies.importers.records import ConceptRecord, Parsed, SkillRecord
@@ -66,8 +66,19 @@ class ImportResult:
 
 def store(parsed: Parsed) -> ImportResult:
     with transaction.atomic():
+        _one_import_at_a_time(parsed.source)
         _refuse_older(parsed)
         return _Writer(parsed).run()
+
+
+def _one_import_at_a_time(source: str) -> None:
+    """Two imports of one source at once (two terminals, two servers) would both
+    insert the same concepts. On PostgreSQL the second waits for the first and
+    then finds its work done; SQLite lets only one writer in anyway."""
+    if connection.vendor == "postgresql":
+        key = int.from_bytes(hashlib.sha256(f"import:{source}".encode()).digest()[:4])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def _refuse_older(parsed: Parsed) -> None:

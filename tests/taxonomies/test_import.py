@@ -322,3 +322,36 @@ def test_progress_is_reported_per_thousand_rows(tmp_path):
     assert "Occupation Data.txt: 1.000 Zeilen" in output
     assert "Occupation Data.txt: 2.000 Zeilen" in output
     assert Concept.objects.get(code="99-0042.00").labels == {"en": "Generated 42"}
+
+
+def test_two_imports_of_one_source_at_once_import_once(transactional_db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("true concurrency needs PostgreSQL")
+    import threading
+
+    from django.db import connections
+
+    from taxonomies.importers.run import import_taxonomy
+
+    results, errors = [], []
+
+    def run() -> None:
+        try:
+            results.append(
+                import_taxonomy("onet", ONET, version="29.3", progress=lambda *a: None)
+            )
+        except Exception as error:  # noqa: BLE001 (the test reports any failure)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert sorted(r.changed_anything for r in results) == [False, False, False, True]
+    assert TaxonomyImport.objects.count() == 1 and Concept.objects.count() == 4
