@@ -8,6 +8,7 @@ PATH is the occupations file itself or the folder of a download
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -29,6 +30,20 @@ ISCO_COLUMNS = {"code", "preferredLabel"}
 OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
 RELATIONS = {"essential": ConceptSkill.Relation.ESSENTIAL,
              "optional": ConceptSkill.Relation.OPTIONAL}  # fmt: skip
+
+
+LANGUAGE_IN_NAME = re.compile(r"_([a-z]{2}(?:-[a-z]{2})?)\.csv$", re.IGNORECASE)
+
+
+def _refuse_other_language(path: Path, language: str) -> None:
+    """occupations_en.csv imported as German would put English labels under de."""
+    named = LANGUAGE_IN_NAME.search(path.name)
+    if named and named.group(1).lower() != language:
+        raise ImportFileError(
+            path.name, None, None,
+            _("Die Datei ist in der Sprache „%(file)s“, der Import mit --language "
+              "%(language)s.") % {"file": named.group(1), "language": language},
+        )  # fmt: skip
 
 
 def _files(path: Path, language: str) -> dict[str, Path | None]:
@@ -59,10 +74,28 @@ def _files(path: Path, language: str) -> dict[str, Path | None]:
 
 
 def parse_esco(
-    path: Path, *, version: str, language: str, progress: Progress
+    path: Path,
+    *,
+    version: str,
+    language: str,
+    progress: Progress,
+    relations: Path | None = None,
+    skills: Path | None = None,
 ) -> Parsed:
+    """``relations`` and ``skills`` name those files when PATH is the occupations
+    file itself; in a download folder they are found by their names."""
     parsed = Parsed(Source.ESCO, version, language)
     files = _files(path, language)
+    for name, given in (("relations", relations), ("skills", skills)):
+        if given is not None:
+            if not given.is_file():
+                raise ImportFileError(
+                    str(given), None, None, _("Datei oder Ordner fehlt.")
+                )
+            files[name] = given
+    for given in files.values():
+        if given is not None:
+            _refuse_other_language(given, language)
     _read_occupations(parsed, files["occupations"], progress)
     if files["isco"]:
         _read_isco(parsed, files["isco"], progress)

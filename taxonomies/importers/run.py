@@ -25,6 +25,8 @@ def import_taxonomy(
     version: str,
     language: str = "de",
     progress: Progress,
+    relations: Path | None = None,
+    skills: Path | None = None,
 ) -> ImportResult:
     """Raises ImportFileError (file, line, column) or ImportRefused; either way
     nothing is written."""
@@ -41,7 +43,10 @@ def import_taxonomy(
         if language not in LANGUAGES:
             raise ImportRefused(_("Sprache „%(language)s“: erwartet de oder en.")
                                 % {"language": language})  # fmt: skip
-        parsed = parse_esco(path, version=version, language=language, progress=progress)
+        parsed = parse_esco(
+            path, version=version, language=language, progress=progress,
+            relations=relations, skills=skills,
+        )  # fmt: skip
     else:
         parsed = parse_onet(path, version=version, progress=progress)
     return store(parsed)

@@ -355,3 +355,25 @@ def test_two_imports_of_one_source_at_once_import_once(transactional_db):
     assert not errors
     assert sorted(r.changed_anything for r in results) == [False, False, False, True]
     assert TaxonomyImport.objects.count() == 1 and Concept.objects.count() == 4
+
+
+def test_the_occupations_file_alone_with_its_relations_named(tmp_path):
+    from tests.taxonomies.helpers import run_import
+
+    output = run_import(
+        "esco", str(ESCO / "occupations_de.csv"), "--version", "1.2.0",
+        "--relations", str(ESCO / "occupationSkillRelations_de.csv"),
+        "--skills", str(ESCO / "skills_de.csv"),
+    )  # fmt: skip
+    assert "Konzepte: 4 neu" in output  # no ISCO file given: occupations only
+    assert ConceptSkill.objects.filter(concept__code=SMM_URI).count() == 3
+
+
+def test_a_file_of_another_language_is_refused(tmp_path):
+    folder = copy_of(ESCO, tmp_path)
+    (folder / "occupations_de.csv").rename(folder / "occupations_en.csv")
+    with pytest.raises(
+        CommandError, match="occupations_en.csv: Die Datei ist in der Sprache „en“"
+    ):
+        import_esco(folder / "occupations_en.csv", language="de")
+    assert not Concept.objects.exists()

@@ -36,14 +36,25 @@ class Command(BaseCommand):
         parser.add_argument("path", type=Path)
         parser.add_argument("--version", dest="data_version", required=True)
         parser.add_argument("--language", choices=LANGUAGES, default="de")
+        parser.add_argument(
+            "--relations",
+            type=Path,
+            default=None,
+            help="ESCO: occupationSkillRelations_<lang>.csv, when PATH is a file",
+        )
+        parser.add_argument(
+            "--skills", type=Path, default=None,
+            help="ESCO: skills_<lang>.csv (the skills' labels), when PATH is a file",
+        )  # fmt: skip
 
     def handle(self, *args, source, path, data_version, language, **options):
+        files = {"relations": options["relations"], "skills": options["skills"]}
         started = time.monotonic()
         self.stdout.write(f"{Source(source).label} {data_version}: {path}")
         try:
             result = import_taxonomy(
                 source, path, version=data_version, language=language,
-                progress=self._progress,
+                progress=self._progress, **files,
             )  # fmt: skip
         except (ImportFileError, ImportRefused) as error:
             raise CommandError(f"{error}\nNichts importiert.") from error
