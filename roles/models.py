@@ -591,3 +591,7 @@ class RoleClassification(models.Model):
         error = classification_code_error(self.scheme, self.code)
         if error:
             raise ValidationError({"code": error})
+
+
+# Proposals live in their own module; importing them here registers the models.
+from roles.proposal_models import ChangeProposal, ReviewEvent  # noqa: E402, F401

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
@@ -18,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from roles import selectors
 from roles.caching import FRAGMENT_SECONDS, fragment_key
 from roles.models import Role
+from roles.proposal_models import OPEN_STATES
 from roles.revisions import history
 from roles.selectors import RoleProfile
 
@@ -41,7 +43,7 @@ def render_role_parts(profile: RoleProfile, latest=None, show_last_change=True):
     )
 
 
-ROLE_ROW = ("slug", "title", "is_protected")
+ROLE_ROW = ("slug", "title", "is_protected", "status")
 """What the role page needs outside its cached parts (title, edit right)."""
 
 
@@ -52,7 +54,10 @@ def current_role_page(slug: str) -> tuple[Role, RoleParts]:
     key = fragment_key("role", slug)
     parts = cache.get(key)
     if parts is not None:
-        return get_object_or_404(Role.objects.only(*ROLE_ROW), slug=slug), parts
+        # The open proposals are counted with the row: a warm page asks twice.
+        pending = Count("proposals", filter=Q(proposals__state__in=OPEN_STATES))
+        rows = Role.objects.only(*ROLE_ROW).annotate(pending_proposals=pending)
+        return get_object_or_404(rows, slug=slug), parts
     profile = selectors.role_profile(slug)
     latest = history.versions_of(profile.role).select_related("revision__user").first()
     parts = render_role_parts(profile, latest)

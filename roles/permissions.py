@@ -26,6 +26,25 @@ def can_protect(user) -> bool:
     return user.has_perm("roles.protect_role")
 
 
+def can_review(user) -> bool:
+    """Maintainers decide on proposals (and their own saves need no review)."""
+    return user.has_perm("roles.review_proposal")
+
+
+def can_propose(user, role: Role) -> bool:
+    """Editors may propose changes to any role, protected ones included."""
+    return user.has_perm("roles.change_role")
+
+
+def needs_review(user, role: Role) -> bool:
+    """A save by this person on this role becomes a proposal: the role is
+    reviewed or protected, and the person is no reviewer."""
+    from roles.choices import Status
+
+    reviewed = role.status == Status.REVIEWED or role.is_protected
+    return reviewed and not can_review(user)
+
+
 def login_for_reading_else_403(view: Callable) -> Callable:
     """Anonymous GETs are sent to the login page; anonymous writes get a 403."""
 

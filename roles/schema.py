@@ -35,6 +35,8 @@ class FieldSpec:
     """Shown as a text area of this height in the edit form."""
     maintainers_only: bool = False
     """Only people who may protect roles see and change it."""
+    review_only: bool = False
+    """Set by review alone (approving a proposal), never by the edit form."""
     merge: Literal["value", "lines"] = "value"
     """How crossed edits combine: the whole value, or line by line (lists)."""
     compared: bool = True
@@ -67,7 +69,7 @@ FIELDS = (
     FieldSpec("family", "basics", compared=False),
     FieldSpec("seniority", "basics"),
     FieldSpec("parent", "basics", kind="role", compared=False),
-    FieldSpec("status", "basics", compared=False),
+    FieldSpec("status", "basics", compared=False, review_only=True),
     FieldSpec("is_illustrative", "basics", compared=False),
     FieldSpec("is_protected", "basics", maintainers_only=True, compared=False),
     FieldSpec("summary", "description", searchable=True, rows=4),

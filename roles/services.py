@@ -91,6 +91,22 @@ def save_role(
     return SAVED
 
 
+class _DryRun(Exception):
+    pass
+
+
+def check_snapshot(role: Role, snapshot: Snapshot) -> None:
+    """Raise ValidationError if writing ``snapshot`` would break a model rule;
+    write nothing. A proposal is checked so that approving it later cannot fail
+    on what the author could have fixed."""
+    try:
+        with transaction.atomic():
+            apply_snapshot(Role.objects.get(pk=role.pk), snapshot)
+            raise _DryRun
+    except _DryRun:
+        pass
+
+
 def create_role(
     *, snapshot: Snapshot, user: AbstractBaseUser | None, comment: str
 ) -> Role:
@@ -217,6 +233,8 @@ def _restorable(snapshot: Snapshot, current: Snapshot) -> tuple[Snapshot, list[s
             if parse_relation_key(k)[0] in roles
         },
     }
+    # The draft/reviewed status changes only through review, not by a revert.
+    kept["fields"]["status"] = current["fields"]["status"]
     parent = kept["fields"]["parent"]
     if parent is not None and not Role.objects.filter(pk=parent).exists():
         kept["fields"]["parent"] = None

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from roles import views
+from roles.editing import proposal_views
 from roles.editing import views as edit_views
 from roles.editing.catalogue_views import entry_edit, entry_history
 
@@ -8,6 +9,9 @@ app_name = "roles"
 
 urlpatterns = [
     path("roles/", views.role_list, name="list"),
+    path("proposals/", proposal_views.queue, name="proposals"),
+    path("proposals/<int:pk>/", proposal_views.detail, name="proposal"),
+    path("proposals/<int:pk>/review/", proposal_views.review, name="proposal_review"),
     path("roles/new/", edit_views.role_create, name="create"),
     path("roles/<slug:slug>/", views.role_detail, name="detail"),
     path("roles/<slug:slug>/edit/", edit_views.role_edit, name="edit"),

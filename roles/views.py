@@ -16,6 +16,7 @@ from roles.caching import cached, fragment_key
 from roles.choices import Seniority
 from roles.models import Competency, Task
 from roles.page_parts import current_role_page
+from roles.proposal_models import OPEN_STATES, ChangeProposal
 from roles.renamed import follow_renamed_slug
 from roles.role_map import build_role_map
 
@@ -59,12 +60,25 @@ def _listed(role_filter: listing.RoleFilter, page_asked: str) -> ListedPage:
 @follow_renamed_slug
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     role, parts = current_role_page(slug)
+    user = request.user
     context = {
         "role": role,
         "parts": parts,
-        "can_edit": permissions.can_edit_role(request.user, role),
+        "can_edit": permissions.can_edit_role(user, role)
+        or permissions.can_propose(user, role),
+        # Outside the cached parts: a new proposal makes no revision.
+        "pending": _pending_proposals(role),
+        "sees_proposals": user.has_perm("roles.change_role"),
+        "proposing": permissions.needs_review(user, role),
     }
     return render(request, "roles/role_detail.html", context)
+
+
+def _pending_proposals(role) -> int:
+    counted = getattr(role, "pending_proposals", None)
+    if counted is not None:
+        return counted
+    return ChangeProposal.objects.filter(role_id=role.pk, state__in=OPEN_STATES).count()
 
 
 def _assignments_html(entry, request, page_of, template: str) -> SafeString:

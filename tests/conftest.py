@@ -39,6 +39,8 @@ def ensure_editor_groups() -> None:
     if not Group.objects.filter(name="Redaktion").exists():
         migration = importlib.import_module("roles.migrations.0003_editor_groups")
         migration.create_groups(apps, None)
+        reviews = importlib.import_module("roles.migrations.0014_change_proposals")
+        reviews.let_maintainers_review(apps, None)
 
 
 def _member(django_user_model, username: str, group: str | None):

@@ -24,7 +24,7 @@ from roles.revisions.snapshots import (
     parse_relation_key,
     relation_key,
 )
-from roles.schema import ASSIGNMENT_FIELDS
+from roles.schema import ASSIGNMENT_FIELDS, FIELDS_BY_NAME
 
 FORMSETS = {
     "tasks": TaskFormSet,
@@ -41,16 +41,29 @@ class RoleEditor:
 
     @classmethod
     def unbound(
-        cls, role: Role | None, snapshot: Snapshot | None, *, can_protect: bool
+        cls,
+        role: Role | None,
+        snapshot: Snapshot | None,
+        *,
+        can_protect: bool,
+        base: Snapshot | None = None,
+        base_number: int | None = None,
     ):
-        """Forms filled from the role's current state (or empty for a new role)."""
+        """Forms filled from ``snapshot`` (the role's current state, or a proposal
+        being reworked, whose ``base`` and ``base_number`` it then carries), or
+        empty for a new role."""
         initial = {}
+        instance = role
         if role is not None and snapshot is not None:
             initial = {
-                "base_number": role.revision_number,
-                "base_state": sign_base(snapshot),
+                "base_number": role.revision_number
+                if base_number is None
+                else base_number,
+                "base_state": sign_base(snapshot if base is None else base),
             }
-        form = RoleForm(instance=role, initial=initial, can_protect=can_protect)
+            if base is not None:
+                instance = role_from_snapshot(role, snapshot)
+        form = RoleForm(instance=instance, initial=initial, can_protect=can_protect)
         rows = _rows(snapshot) if snapshot else {name: [] for name in FORMSETS}
         return cls(form, _formsets(None, rows, role))
 
@@ -118,6 +131,15 @@ class RoleEditor:
                 for f in classifications.kept_forms()
             },
         }
+
+
+def role_from_snapshot(role: Role, snapshot: Snapshot) -> Role:
+    """An unsaved copy of the role holding the snapshot's fields, for a form."""
+    values = {
+        FIELDS_BY_NAME[name].db_name: value
+        for name, value in snapshot["fields"].items()
+    }
+    return Role(pk=role.pk, revision_number=role.revision_number, **values)
 
 
 def _values(form, names: list[str]) -> dict:

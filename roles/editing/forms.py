@@ -88,10 +88,9 @@ class RoleForm(CleanTextMixin, forms.ModelForm):
 
     def __init__(self, *args, can_protect: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if not can_protect:
-            for spec in FIELDS:
-                if spec.maintainers_only:
-                    del self.fields[spec.name]
+        for spec in FIELDS:
+            if spec.review_only or (spec.maintainers_only and not can_protect):
+                del self.fields[spec.name]
         parents = Role.objects.order_by("title")
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)

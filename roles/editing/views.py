@@ -16,6 +16,8 @@ from roles.editing.editor import RoleEditor
 from roles.editing.forms import NOTHING_CHANGED, add_service_errors
 from roles.models import Role
 from roles.page_parts import render_role_parts
+from roles.proposal_models import ProposalState
+from roles.proposals import ProposalRefused, open_proposal_of, submit
 from roles.renamed import follow_renamed_slug
 from roles.revisions import history
 from roles.revisions.diffs import diff_snapshots
@@ -24,6 +26,7 @@ from roles.selectors import profile_from_snapshot
 from roles.services import (
     UNCHANGED,
     EditConflict,
+    check_snapshot,
     create_role,
     plan_revert,
     revert_role,
@@ -73,11 +76,28 @@ def role_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if role is None and request.method == "POST":
         return _render_deleted(request)
     role = role or get_object_or_404(Role, slug=slug)
-    permissions.require(permissions.can_edit_role(request.user, role))
-    can_protect = permissions.can_protect(request.user)
+    user = request.user
+    proposing = permissions.needs_review(user, role)
+    permissions.require(
+        permissions.can_propose(user, role)
+        if proposing
+        else permissions.can_edit_role(user, role)
+    )
+    can_protect = permissions.can_protect(user)
+    own = open_proposal_of(user, role) if proposing else None
+    extra = {"proposing": proposing, "own_proposal": own}
     if request.method != "POST":
-        editor = RoleEditor.unbound(role, snapshot_of(role), can_protect=can_protect)
-        return _render_form(request, role, editor)
+        if own is not None and own.state != ProposalState.NEEDS_AUTHOR:
+            # The person goes on with their open proposal, on its base.
+            editor = RoleEditor.unbound(
+                role, own.proposed, can_protect=can_protect, base=own.base,
+                base_number=own.base_number,
+            )  # fmt: skip
+        else:
+            editor = RoleEditor.unbound(
+                role, snapshot_of(role), can_protect=can_protect
+            )
+        return _render_form(request, role, editor, extra=extra)
     editor = RoleEditor.bound(request.POST, role, can_protect=can_protect)
     base, base_number = editor.base(), editor.base_number()
     if base is None or base_number is None:
@@ -88,9 +108,11 @@ def role_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 "Ihr Text steht unten zum Kopieren bereit."
             ),
         )
-        return _render_form(request, role, editor, status=400)
+        return _render_form(request, role, editor, status=400, extra=extra)
     if not editor.is_valid():
-        return _render_form(request, role, editor, status=400)
+        return _render_form(request, role, editor, status=400, extra=extra)
+    if proposing:
+        return _propose(request, role, editor, base, base_number, extra)
     try:
         outcome = submit_role_edit(
             role=role, mine=editor.snapshot(base), base=base, base_number=base_number,
@@ -104,6 +126,32 @@ def role_edit(request: HttpRequest, slug: str) -> HttpResponse:
         messages.add_message(request, level, SUCCESS_MESSAGES[outcome.status])
         return redirect(outcome.role)
     return _render_conflict(request, outcome, base)
+
+
+def _propose(request, role: Role, editor: RoleEditor, base, base_number: int, extra):
+    """A save on a reviewed or protected role: a proposal, checked like a save."""
+    mine = editor.snapshot(base)
+    if mine == base and extra["own_proposal"] is None:
+        messages.info(request, NOTHING_CHANGED)
+        return redirect(role)
+    try:
+        check_snapshot(role, mine)
+        proposal = submit(
+            role=role, proposed=mine, base=base, base_number=base_number,
+            user=request.user, summary=editor.edit_summary(),
+        )  # fmt: skip
+    except ValidationError as error:
+        _show_refusal(editor, error)
+        return _render_form(request, role, editor, status=400, extra=extra)
+    except ProposalRefused as refused:
+        editor.form.add_error("edit_summary", refused.message)
+        return _render_form(request, role, editor, status=400, extra=extra)
+    messages.success(
+        request,
+        _("Ihr Vorschlag ist eingereicht. Alle lesen weiter die geprüfte Fassung, "
+          "bis jemand aus der Pflege ihn annimmt."),
+    )  # fmt: skip
+    return redirect(proposal)
 
 
 def _show_refusal(editor: RoleEditor, error: Exception) -> None:
@@ -159,6 +207,10 @@ def role_history(request: HttpRequest, slug: str) -> HttpResponse:
         "role": role,
         "versions": list(history.versions_of(role)),
         "can_revert": permissions.can_revert_role(request.user, role),
+        "proposals": list(
+            role.proposals.select_related("author", "decided_by").order_by("-pk")[:50]
+        ),
+        "sees_proposals": request.user.has_perm("roles.change_role"),
     }
     return render(request, "roles/role_history.html", context)
 

@@ -90,6 +90,8 @@ def test_the_panel_has_no_serious_accessibility_violations(browser, mapped):
 
 def test_an_editor_adds_a_code_in_the_form_and_a_bad_one_is_explained(page, site):
     import_onet()
+    # A draft: on the reviewed role an editor's save would be a proposal.
+    Role.objects.filter(slug=SMM).update(status="draft")
     login_page_as(page, site, "redakteurin-klass", is_staff=False)
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group

@@ -78,19 +78,24 @@ def test_reverting(request, client_for, revision, persona, status):
 
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [(None, 403), ("reader", 403), ("editor", 403), ("maintainer", 302)],
+    [(None, 403), ("reader", 403), ("editor", 302), ("maintainer", 302)],
 )
 def test_protected_roles_only_maintainers_edit(
     request, client_for, revision, persona, status
 ):
+    """Editors may only propose on a protected role (Step 10): the role stays."""
     _version, data = revision
     Role.objects.filter(slug=SLUG).update(is_protected=True)
     before = _state()
     user = request.getfixturevalue(persona) if persona else None
-    data = {**data, "summary": "Geänderte Kurzbeschreibung.", "is_protected": "on"}
-    assert client_for(user).post(EDIT, data).status_code == status
-    if status == 403:
+    data = {**data, "summary": "Geänderte Kurzbeschreibung.", "is_protected": "on",
+            "edit_summary": "Klarer formuliert"}  # fmt: skip
+    response = client_for(user).post(EDIT, data)
+    assert response.status_code == status
+    if persona != "maintainer":
         assert _state() == before
+    if persona == "editor":
+        assert "/proposals/" in response["Location"]
 
 
 def test_only_maintainers_see_the_protect_switch(

@@ -131,14 +131,16 @@ def test_every_field_is_in_the_form_and_one_fieldset():
     form = RoleForm(can_protect=True)
     shown = [field.name for _legend, fields in form.sections() for field in fields]
     for spec in FIELDS:
-        assert spec.name in form.fields, spec.name
-        assert shown.count(spec.name) == 1, spec.name
+        # The status changes only through review (Step 10): never in the form.
+        assert (spec.name in form.fields) != spec.review_only, spec.name
+        assert shown.count(spec.name) == (0 if spec.review_only else 1), spec.name
 
 
 def test_maintainer_only_fields_are_hidden_from_editors():
     form = RoleForm(can_protect=False)
     for spec in FIELDS:
-        assert (spec.name in form.fields) != spec.maintainers_only, spec.name
+        hidden = spec.maintainers_only or spec.review_only
+        assert (spec.name in form.fields) != hidden, spec.name
 
 
 @pytest.mark.parametrize("spec", FIELDS, ids=lambda spec: spec.name)
@@ -177,4 +179,7 @@ def test_each_field_reaches_snapshot_restore_diff_search_and_comparison(
     first = versions_of(role).last()
     revert_role(role=role, version=first, base_number=role.revision_number, user=editor)
     role.refresh_from_db()
-    assert snapshot_of(role)["fields"][spec.name] == old_value, "restore"
+    if spec.review_only:  # set by review alone: a revert keeps it
+        assert snapshot_of(role)["fields"][spec.name] == new_value, "kept on revert"
+    else:
+        assert snapshot_of(role)["fields"][spec.name] == old_value, "restore"
