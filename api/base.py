@@ -28,6 +28,7 @@ from reversion.models import Revision
 
 from api.errors import BadParameters
 from roles.caching import catalogue_stamp
+from roles.proposal_models import ReviewEvent
 from taxonomies.models import TaxonomyImport
 
 COMMON_PARAMETERS = {"lang"}
@@ -44,10 +45,11 @@ class Pages(PageNumberPagination):
 
 
 def last_modified() -> datetime | None:
-    """When the catalogue or an import last changed (two indexed aggregates)."""
+    """When the catalogue, an import or a review last changed (indexed aggregates)."""
     dates = [
         Revision.objects.aggregate(newest=Max("date_created"))["newest"],
         TaxonomyImport.objects.aggregate(newest=Max("imported_at"))["newest"],
+        ReviewEvent.objects.aggregate(newest=Max("created_at"))["newest"],
     ]
     dates = [date for date in dates if date is not None]
     return max(dates) if dates else None
@@ -93,7 +95,10 @@ class ReadView(APIView):
             )  # fmt: skip
 
     def get(self, request: Request, *args, **kwargs) -> Response:
-        stamp = catalogue_stamp()
+        # Review steps change the proposals' answers but no page's cached parts:
+        # they stamp the API's answers only.
+        newest_step = ReviewEvent.objects.aggregate(newest=Max("pk"))["newest"]
+        stamp = f"{catalogue_stamp()}.{newest_step or 0}"
         language = translation.get_language()
         raw = f"{stamp}|{language}|{request.get_full_path()}"
         etag = f'"{hashlib.sha256(raw.encode()).hexdigest()[:32]}"'

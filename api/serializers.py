@@ -344,3 +344,40 @@ class ErrorBodySerializer(s.Serializer):
 
 class ErrorSerializer(s.Serializer):
     error = ErrorBodySerializer()
+
+
+# --- proposals ----------------------------------------------------------------------
+
+
+class ReviewEventSerializer(s.Serializer):
+    kind = s.CharField()
+    kind_label = s.CharField()
+    actor = s.CharField(allow_null=True)
+    comment = s.CharField(allow_blank=True, help_text="Markdown, as written.")
+    created_at = s.DateTimeField()
+
+
+class ProposalSerializer(s.Serializer):
+    id = s.IntegerField()
+    role = s.SlugField(allow_null=True, help_text="null when the role was deleted.")
+    role_title = s.CharField()
+    author = s.CharField(allow_null=True)
+    summary = s.CharField()
+    state = s.ChoiceField(
+        choices=["open", "changes-requested", "needs-author", "approved", "rejected"]
+    )
+    state_label = s.CharField()
+    size = s.IntegerField(help_text="Fields and rows the proposal changes.")
+    base_number = s.IntegerField(help_text="The role revision it is based on.")
+    created_at = s.DateTimeField()
+    decided_at = s.DateTimeField(allow_null=True)
+    decided_by = s.CharField(allow_null=True)
+    url = s.URLField()
+
+
+class ProposalPageSerializer(PageSerializer):
+    results = ProposalSerializer(many=True)
+
+
+class ProposalDetailSerializer(ProposalSerializer):
+    events = ReviewEventSerializer(many=True)

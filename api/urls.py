@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from api.views import check, comparisons, concepts, roles, root
+from api.views import check, comparisons, concepts, proposals, roles, root
 
 app_name = "api"
 
@@ -35,6 +35,8 @@ urlpatterns = [
         concepts.ConceptDetail.as_view(),
         name="concept",
     ),
+    path("proposals/", proposals.ProposalList.as_view(), name="proposals"),
+    path("proposals/<int:pk>/", proposals.ProposalDetail.as_view(), name="proposal"),
     path("check/", check.Check.as_view(), name="check"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "comparisons",
     "pages",
     "taxonomies",
+    "discussions",
     "api",
     "rest_framework",
     "drf_spectacular",
@@ -227,6 +228,24 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- discussions and notices ------------------------------------------------------
+DISCUSSION_COMMENTS_PER_MINUTE = env_int("DJANGO_COMMENTS_PER_MINUTE", default=5)
+NOTICE_MAIL = env_bool("DJANGO_NOTICE_MAIL", default=True)
+"""Notices also go by mail to the account's address (when it has one)."""
+EMAIL_BACKEND = env_str(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+"""The console by default: mails are printed, nothing is sent. For real mail set
+DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_*."""
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env_str("DJANGO_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_TLS", default=False)
+DEFAULT_FROM_EMAIL = env_str("DJANGO_EMAIL_FROM", "berufsbild@localhost")
+SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+"""The address links in mails point to."""
 
 CATALOGUE_STAMP_MODELS = ["reversion.Revision", "taxonomies.TaxonomyImport"]
 """Every change a page can show adds a row to one of these: a wiki edit a revision,

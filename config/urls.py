@@ -9,6 +9,7 @@ from roles import markdownx_views
 urlpatterns = [
     path("", include("pages.urls")),
     path("", include("roles.urls")),
+    path("", include("discussions.urls")),
     path("compare/", include("comparisons.urls")),
     path("", include("comparisons.jobad.urls")),
     path("api/v1/", include("api.urls")),

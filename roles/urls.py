@@ -4,6 +4,7 @@ from roles import views
 from roles.editing import proposal_views
 from roles.editing import views as edit_views
 from roles.editing.catalogue_views import entry_edit, entry_history
+from roles.feeds import RecentChangesFeed, RoleHistoryFeed
 
 app_name = "roles"
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("roles/<slug:slug>/", views.role_detail, name="detail"),
     path("roles/<slug:slug>/edit/", edit_views.role_edit, name="edit"),
     path("roles/<slug:slug>/history/", edit_views.role_history, name="history"),
+    path("roles/<slug:slug>/history/feed/", RoleHistoryFeed(), name="history_feed"),
+    path("changes/feed/", RecentChangesFeed(), name="changes_feed"),
     path(
         "roles/<slug:slug>/history/<int:version_id>/",
         edit_views.role_revision,

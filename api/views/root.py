@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 ENDPOINTS = ("roles", "tasks", "competencies", "comparisons", "compare", "concepts",
-             "check", "schema", "docs")  # fmt: skip
+             "proposals", "check", "schema", "docs")  # fmt: skip
 
 
 class Root(APIView):
