@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -66,7 +67,10 @@ def _context(request: HttpRequest, proposal: ChangeProposal, **extra) -> dict:
     }
     if role is not None:
         shown = profile_from_snapshot(role, proposal.proposed)
-        context["parts"] = render_role_parts(shown, show_last_change=False)
+        parts = render_role_parts(shown, show_last_change=False)
+        # Inside this page the role's title is a sub-heading, not a second h1.
+        head = parts.head.replace("<h1", "<h3", 1).replace("</h1>", "</h3>", 1)
+        context["parts"] = {"head": mark_safe(head), "body": parts.body}  # noqa: S308
         context["current_differs"] = snapshot_of(role) != proposal.base
     return context
 

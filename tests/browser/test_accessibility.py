@@ -24,7 +24,12 @@ def pages(site, django_user_model):
     changes = [{"summary": role.summary + " Ergänzt."},
                {"summary": role.summary + " Nochmals ergänzt."}]  # fmt: skip
     old, new = save_revisions(role, author, changes, "Kurzbeschreibung ergänzt")
+    proposal = _proposal_with_discussion(author)
     return {
+        "discussion": "/roles/social-media-manager/discussion/",
+        "review queue": "/proposals/",
+        "proposal": proposal.get_absolute_url(),
+        "notices": "/notices/",
         "start": "/",
         "role list": "/roles/",
         "role": "/roles/social-media-manager/",
@@ -49,6 +54,23 @@ def pages(site, django_user_model):
         "practitioner entrance": "/finden/profil/",
         "404": "/roles/gibt-es-nicht/",
     }
+
+
+def _proposal_with_discussion(author):
+    from discussions.services import post_comment
+    from roles.proposals import submit
+    from roles.revisions.snapshots import snapshot_of
+
+    role = Role.objects.get(slug="social-media-manager")
+    base = snapshot_of(role)
+    proposed = {**base, "fields": {**base["fields"], "summary": "Vorgeschlagen."}}
+    proposal = submit(
+        role=role, proposed=proposed, base=base, base_number=role.revision_number,
+        user=author, summary="Klarer",
+    )  # fmt: skip
+    thread = post_comment(role=role, user=author, body="Eine **Frage**.")
+    post_comment(role=role, user=author, body="Und eine Antwort.", parent=thread)
+    return proposal
 
 
 def _editor_cookie(django_user_model) -> str:
