@@ -99,6 +99,10 @@ class RoleEditor:
     def edit_summary(self) -> str:
         return self.form.cleaned_data.get("edit_summary", "")
 
+    def for_review(self) -> bool:
+        """A draft's edit sent to review instead of saved (see role_edit)."""
+        return bool(self.form.cleaned_data.get("for_review"))
+
     def snapshot(self, base: Snapshot | None) -> Snapshot:
         """What the person submitted, completing fields they may not edit from base."""
         fields = dict(base["fields"]) if base else {"is_protected": False}

@@ -74,6 +74,14 @@ class RoleForm(CleanTextMixin, forms.ModelForm):
         required=False,
         help_text=_("Kurz für die Versionsgeschichte, z. B. „Gehalt ergänzt“."),
     )
+    for_review = forms.BooleanField(
+        label=_("Zur Prüfung vorlegen"),
+        required=False,
+        help_text=_(
+            "Statt zu speichern, wird es ein Vorschlag. Nimmt die Pflege ihn an, "
+            "gilt die Rolle als geprüft."
+        ),
+    )
     base_number = forms.IntegerField(widget=forms.HiddenInput, required=False)
     base_state = forms.CharField(widget=forms.HiddenInput, required=False)
 

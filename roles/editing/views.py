@@ -77,14 +77,16 @@ def role_edit(request: HttpRequest, slug: str) -> HttpResponse:
         return _render_deleted(request)
     role = role or get_object_or_404(Role, slug=slug)
     user = request.user
-    proposing = permissions.needs_review(user, role)
+    # Whoever has an open proposal on the role goes on with it (a draft sent to
+    # review, too); otherwise only reviewed or protected roles take proposals.
+    own = open_proposal_of(user, role) if user.is_authenticated else None
+    proposing = own is not None or permissions.needs_review(user, role)
     permissions.require(
         permissions.can_propose(user, role)
         if proposing
         else permissions.can_edit_role(user, role)
     )
     can_protect = permissions.can_protect(user)
-    own = open_proposal_of(user, role) if proposing else None
     extra = {"proposing": proposing, "own_proposal": own}
     if request.method != "POST":
         if own is not None and own.state != ProposalState.NEEDS_AUTHOR:
@@ -111,7 +113,7 @@ def role_edit(request: HttpRequest, slug: str) -> HttpResponse:
         return _render_form(request, role, editor, status=400, extra=extra)
     if not editor.is_valid():
         return _render_form(request, role, editor, status=400, extra=extra)
-    if proposing:
+    if proposing or editor.for_review():
         return _propose(request, role, editor, base, base_number, extra)
     try:
         outcome = submit_role_edit(
@@ -131,7 +133,7 @@ def role_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def _propose(request, role: Role, editor: RoleEditor, base, base_number: int, extra):
     """A save on a reviewed or protected role: a proposal, checked like a save."""
     mine = editor.snapshot(base)
-    if mine == base and extra["own_proposal"] is None:
+    if mine == base and extra["own_proposal"] is None and not editor.for_review():
         messages.info(request, NOTHING_CHANGED)
         return redirect(role)
     try:

@@ -344,3 +344,32 @@ def test_decisions_are_for_maintainers_only(other_editor, editor, reviewed):
     with pytest.raises(ProposalRefused, match="entscheidet die Pflege"):
         decide(proposal, decision="approve", user=other_editor, comment="",
                seen_pushes=proposal.pushes)  # fmt: skip
+
+
+def test_a_draft_is_sent_to_review_and_becomes_reviewed_on_approval(
+    client_for, editor, maintainer, wiki_role
+):
+    author = client_for(editor)
+    data = edit_data(author.get(EDIT))
+    assert 'name="for_review"' in author.get(EDIT).content.decode()
+    data.update({"summary": "Fertig für die Prüfung.", "edit_summary": "Bitte prüfen",
+                 "for_review": "on"})  # fmt: skip
+    response = author.post(EDIT, data)
+    proposal = ChangeProposal.objects.get()
+    assert response["Location"] == proposal.get_absolute_url()
+    wiki_role.refresh_from_db()
+    assert wiki_role.status == "draft" and wiki_role.summary == "Ausgangstext."
+    # While it is open, the author's next save goes to the proposal too.
+    data = edit_data(author.get(EDIT))
+    data.update({"summary": "Noch besser für die Prüfung.", "edit_summary": "besser"})
+    author.post(EDIT, data)
+    assert ChangeProposal.objects.count() == 1
+    wiki_role.refresh_from_db()
+    assert wiki_role.summary == "Ausgangstext."
+    proposal.refresh_from_db()
+    assert _review(client_for(maintainer), proposal, "approve").status_code == 302
+    wiki_role.refresh_from_db()
+    assert (wiki_role.status, wiki_role.summary) == (
+        "reviewed",
+        "Noch besser für die Prüfung.",
+    )
