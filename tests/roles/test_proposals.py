@@ -143,6 +143,9 @@ def test_a_maintainer_approves_and_the_proposal_becomes_the_next_revision(
         and "angenommen" in history
         and "pflegerin" in history
     )
+    # The proposals table sits in the page once, and never in its <title>.
+    title = history[history.index("<title>") : history.index("</title>")]
+    assert "<section" not in title and history.count('id="vorschlaege"') == 1
 
 
 def test_nobody_approves_their_own_proposal(client_for, maintainer, reviewed):
