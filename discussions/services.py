@@ -7,16 +7,14 @@ edit or delete, moderation for maintainers, and a rate limit per person.
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from discussions.models import BODY_MAX_LENGTH, Comment, Follow
+from roles.caching import count_this_minute
 from roles.models import Role
 from roles.permissions import can_review
 from roles.proposal_models import ChangeProposal
@@ -62,14 +60,7 @@ def _count_comment(user: AbstractBaseUser) -> None:
     limit = settings.DISCUSSION_COMMENTS_PER_MINUTE
     if limit <= 0:
         return
-    key = f"comments:{user.pk}:{int(time.time() // 60)}"
-    cache.add(key, 0, 90)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the cache lost the key (or is down): count from one
-        cache.set(key, 1, 90)
-        count = 1
-    if count > limit:
+    if count_this_minute("comments", user.pk) > limit:
         raise CommentRefused(
             _("Sie haben in dieser Minute schon %(limit)s Kommentare geschrieben. "
               "Bitte warten Sie einen Moment; Ihr Text steht noch im Feld.")

@@ -10,6 +10,7 @@ mapping may name a code before its source is imported.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from roles.choices import ClassificationScheme as Scheme
@@ -18,6 +19,13 @@ from roles.choices import ClassificationScheme as Scheme
 class Source(models.TextChoices):
     ESCO = "esco", "ESCO"
     ONET = "onet", "O*NET"
+
+
+def in_language(values: dict, language: str | None = None) -> str:
+    """A per-language value (``{"de": …, "en": …}``) in the language asked for
+    (the active one by default), else in any language there is."""
+    wanted = (language or get_language() or "de")[:2]
+    return values.get(wanted) or next(iter(values.values()), "")
 
 
 class TaxonomyImport(models.Model):
@@ -85,11 +93,7 @@ class Concept(models.Model):
         return f"{self.notation or self.code} {self.label()}"
 
     def label(self, language: str | None = None) -> str:
-        """The label in the language asked for, else any label there is."""
-        from django.utils.translation import get_language
-
-        wanted = (language or get_language() or "de")[:2]
-        return self.labels.get(wanted) or next(iter(self.labels.values()), "")
+        return in_language(self.labels, language)
 
 
 class ConceptTask(models.Model):
@@ -153,10 +157,7 @@ class ConceptSkill(models.Model):
         return self.label()
 
     def label(self, language: str | None = None) -> str:
-        from django.utils.translation import get_language
-
-        wanted = (language or get_language() or "de")[:2]
-        return self.labels.get(wanted) or next(iter(self.labels.values()), "")
+        return in_language(self.labels, language)
 
     @property
     def flagged(self) -> bool:

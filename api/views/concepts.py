@@ -13,7 +13,7 @@ from api.base import ReadView
 from api.errors import BadParameters
 from api.views.roles import LANG
 from taxonomies.importers.esco import OCCUPATION_PREFIX
-from taxonomies.models import Concept, Scheme
+from taxonomies.models import Concept, Scheme, in_language
 from taxonomies.selectors import attributions
 from taxonomies.sources import SOURCE_OF_SCHEME, concept_url
 
@@ -33,19 +33,13 @@ def _concept(request: Request, concept: Concept) -> dict:
         "scheme": concept.scheme, "code": concept.code, "notation": concept.notation,
         "label": concept.label(), "labels": concept.labels,
         "alt_labels": concept.alt_labels,
-        "description": _in_language(concept.descriptions),
+        "description": in_language(concept.descriptions),
         "group_code": concept.group_code, "source_version": concept.source_version,
         "url": request.build_absolute_uri(
             reverse("api:concept", args=[concept.scheme, concept_key(concept)])
         ),
         "publisher_url": concept_url(concept.scheme, concept.code),
     }  # fmt: skip
-
-
-def _in_language(values: dict) -> str:
-    from django.utils.translation import get_language
-
-    return values.get((get_language() or "de")[:2]) or next(iter(values.values()), "")
 
 
 @extend_schema_view(

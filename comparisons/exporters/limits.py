@@ -17,9 +17,10 @@ from contextlib import contextmanager
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+
+from roles.caching import count_this_minute
 
 WAIT_FOR_TURN_SECONDS = 20
 _slots = threading.BoundedSemaphore(settings.PDF_RENDERS_PER_PROCESS)
@@ -72,14 +73,7 @@ def count_render(request: HttpRequest) -> None:
     limit = settings.EXPORT_RENDERS_PER_MINUTE
     if limit <= 0:
         return
-    minute = int(time.time() // 60)
-    key = f"export-rate:{client_address(request)}:{minute}"
-    cache.add(key, 0, 90)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        used = 1
-    if used > limit:
+    if count_this_minute("export", client_address(request)) > limit:
         raise ExportBusy(
             60 - int(time.time() % 60),
             _(

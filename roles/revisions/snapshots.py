@@ -129,71 +129,51 @@ def apply_snapshot(role: Role, snapshot: Snapshot) -> None:
     # Every door writes through here: the model's own rules hold for all of them.
     role.full_clean(exclude=["revision_number"])
     role.save()
-    _sync(RoleTask, {"role": role}, "task_id", snapshot["tasks"], int)
-    _sync(
-        RoleCompetency, {"role": role}, "competency_id", snapshot["competencies"], int
-    )
-    _sync_relations(role, snapshot["relations"])
+    owner = {"role": role}
+    _sync(RoleTask, owner, snapshot["tasks"], lambda r: str(r.task_id),
+          lambda key: {"task_id": int(key)})  # fmt: skip
+    _sync(RoleCompetency, owner, snapshot["competencies"],
+          lambda r: str(r.competency_id),
+          lambda key: {"competency_id": int(key)})  # fmt: skip
+    _sync(RoleRelation, {"from_role": role}, snapshot["relations"],
+          lambda r: relation_key(r.to_role_id, r.kind), _relation_fields)  # fmt: skip
     if "classifications" in snapshot:  # callers from before Step 9 leave them be
-        _sync_classifications(role, snapshot["classifications"])
+        _sync(RoleClassification, owner, snapshot["classifications"],
+              lambda r: classification_key(r.scheme, r.code), _classification_fields,
+              validate=_validate_classification)  # fmt: skip
 
 
-def _sync(model, owner: dict, key_field: str, wanted: dict, to_key) -> None:
-    existing = {
-        str(getattr(row, key_field)): row for row in model.objects.filter(**owner)
-    }
+def _relation_fields(key: str) -> dict:
+    to_role_id, kind = parse_relation_key(key)
+    return {"to_role_id": to_role_id, "kind": kind}
+
+
+def _classification_fields(key: str) -> dict:
+    scheme, code = parse_classification_key(key)
+    return {"scheme": scheme, "code": code}
+
+
+def _sync(model, owner: dict, wanted: dict, key_of, key_fields, validate=None) -> None:
+    """Make the owner's rows of ``model`` those in ``wanted`` (key → values):
+    delete the others, add the missing, change the differing. ``key_of`` gives a
+    stored row's key, ``key_fields`` a new row's key fields."""
+    validate = validate or _validate_row
+    existing = {key_of(row): row for row in model.objects.filter(**owner)}
     for key, row in existing.items():
         if key not in wanted:
             row.delete()
     for key, values in wanted.items():
-        row = existing.get(key) or model(**owner, **{key_field: to_key(key)})
+        row = existing.get(key) or model(**owner, **key_fields(key))
         if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
             for name, value in values.items():
                 setattr(row, name, value)
-            _validate_row(row)
+            validate(row)
             row.save()
 
 
-def _sync_relations(role: Role, wanted: dict) -> None:
-    existing = {
-        relation_key(r.to_role_id, r.kind): r
-        for r in RoleRelation.objects.filter(from_role=role)
-    }
-    for key, relation in existing.items():
-        if key not in wanted:
-            relation.delete()
-    for key, values in wanted.items():
-        to_role_id, kind = parse_relation_key(key)
-        relation = existing.get(key) or RoleRelation(
-            from_role=role, to_role_id=to_role_id, kind=kind
-        )
-        if relation.pk is None or relation.description != values["description"]:
-            relation.description = values["description"]
-            _validate_row(relation)
-            relation.save()
-
-
-def _sync_classifications(role: Role, wanted: dict) -> None:
-    existing = {
-        classification_key(c.scheme, c.code): c
-        for c in RoleClassification.objects.filter(role=role)
-    }
-    for key, row in existing.items():
-        if key not in wanted:
-            row.delete()
-    for key, values in wanted.items():
-        scheme, code = parse_classification_key(key)
-        row = existing.get(key) or RoleClassification(
-            role=role, scheme=scheme, code=code
-        )
-        if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):
-            for name, value in values.items():
-                setattr(row, name, value)
-            # The code's pattern is a field rule here (clean), so check it too.
-            row.full_clean(
-                exclude=["role"], validate_unique=False, validate_constraints=False
-            )
-            row.save()
+def _validate_classification(row: RoleClassification) -> None:
+    # The code's pattern is a field rule here (clean), so check it too.
+    row.full_clean(exclude=["role"], validate_unique=False, validate_constraints=False)
 
 
 def _validate_row(row) -> None:
