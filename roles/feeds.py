@@ -1,10 +1,16 @@
-"""Atom feeds: the wiki's recent changes, and one role's history.
+"""Atom feeds (RFC 4287): the wiki's recent changes, and one role's history.
 
-Feed readers show titles and summaries as text; every value here is plain text
-(Django's feed writer escapes it), never HTML from the wiki."""
+Everything in a feed that people typed (edit summaries, a proposal's reason, role
+titles) goes out as ``type="text"``: a feed reader shows it as text and never
+renders it as HTML. Entry ids are ``tag:`` URIs (RFC 4151) that stay the same for
+a revision whatever host name the feed is read under; every entry has an author.
+"""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -17,9 +23,36 @@ from roles.revisions import history
 ENTRIES = 50
 
 
-class RecentChangesFeed(Feed):
-    feed_type = Atom1Feed
+class PlainTextAtomFeed(Atom1Feed):
+    """Django's Atom writer, but summaries are text, not HTML (its default)."""
 
+    def add_item_elements(self, handler, item) -> None:
+        summary = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
+def entry_id(revision, kind: str, number: int) -> str:
+    """tag:<site host>,<day of the revision>:<kind>-<number>: stable and unique."""
+    host = urlsplit(settings.SITE_URL).hostname or "localhost"
+    day = revision.date_created.date().isoformat()
+    return f"tag:{host},{day}:berufsbild/{kind}-{number}"
+
+
+def author_name(user) -> str:
+    """The editor's display name, or the catalogue shipped with the app."""
+    if user is None:
+        return _("mitgelieferter Katalog")
+    return user.get_full_name() or user.get_username()
+
+
+class WikiFeed(Feed):
+    feed_type = PlainTextAtomFeed
+    author_name = "Berufsbild"
+
+
+class RecentChangesFeed(WikiFeed):
     def title(self) -> str:
         return _("Berufsbild: letzte Änderungen")
 
@@ -42,7 +75,7 @@ class RecentChangesFeed(Feed):
         return change.url or reverse("pages:changes")
 
     def item_guid(self, change) -> str:
-        return f"revision-{change.revision.pk}"
+        return entry_id(change.revision, "revision", change.revision.pk)
 
     item_guid_is_permalink = False
 
@@ -53,13 +86,10 @@ class RecentChangesFeed(Feed):
         return change.revision.date_created
 
     def item_author_name(self, change) -> str:
-        user = change.revision.user
-        return user.get_username() if user else _("mitgelieferter Katalog")
+        return author_name(change.revision.user)
 
 
-class RoleHistoryFeed(Feed):
-    feed_type = Atom1Feed
-
+class RoleHistoryFeed(WikiFeed):
     def get_object(self, request, slug: str) -> Role:
         return get_object_or_404(Role, slug=slug)
 
@@ -78,13 +108,20 @@ class RoleHistoryFeed(Feed):
         return item[1].revision.get_comment() or _("ohne Zusammenfassung")
 
     def item_description(self, item) -> str:
-        user = item[1].revision.user
-        name = user.get_username() if user else _("mitgelieferter Katalog")
-        return _("Fassung von %(name)s") % {"name": name}
+        return _("Fassung von %(name)s") % {"name": author_name(item[1].revision.user)}
 
     def item_link(self, item) -> str:
         slug, version = item
         return reverse("roles:revision", args=[slug, version.pk])
+
+    def item_guid(self, item) -> str:
+        version = item[1]
+        return entry_id(version.revision, "version", version.pk)
+
+    item_guid_is_permalink = False
+
+    def item_author_name(self, item) -> str:
+        return author_name(item[1].revision.user)
 
     def item_pubdate(self, item):
         return item[1].revision.date_created

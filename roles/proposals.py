@@ -2,9 +2,10 @@
 reject). The only writer of proposals; approving writes the role through
 ``roles.services.save_role``, so a proposal becomes an ordinary revision.
 
-Decisions are a compare-and-swap on (state, pushes): of two maintainers who
-approve at the same moment, one wins and the other is told it is decided; a
-decision made on an older push of the proposal is refused.
+Decisions are a compare-and-swap on (state, pushes) as the reviewer saw them: of
+several maintainers who decide at the same moment — any mix of approve, ask for
+changes and reject — one wins and the others are told it is decided; a decision
+made on an older push or an older state of the proposal is refused.
 """
 
 from __future__ import annotations
@@ -189,8 +190,10 @@ def decide(
     user: AbstractBaseUser,
     comment: str,
     seen_pushes: int,
+    seen_state: str = ProposalState.OPEN,
 ) -> ChangeProposal:
-    """Approve, ask for changes or reject, once. Raises ProposalRefused."""
+    """Approve, ask for changes or reject, once, on the state and push the
+    reviewer saw. Raises ProposalRefused."""
     if decision not in DECISIONS:
         raise ProposalRefused(_("Unbekannte Entscheidung."))
     if not can_review(user):
@@ -203,10 +206,12 @@ def decide(
         proposal = rebase_if_stale(proposal)
     state, kind = DECISIONS[decision]
     allowed = [ProposalState.OPEN] if decision != REJECT else list(OPEN_STATES)
+    if seen_state not in allowed:
+        raise _why_not(proposal.pk, seen_pushes, seen_state)
     try:
         with transaction.atomic():
             candidates = ChangeProposal.objects.filter(
-                pk=proposal.pk, state__in=allowed, pushes=seen_pushes
+                pk=proposal.pk, state=seen_state, pushes=seen_pushes
             )
             if decision == APPROVE:
                 candidates = candidates.exclude(author=user)
@@ -217,7 +222,7 @@ def decide(
                 decided_at=timezone.now() if final else None,
             )
             if not claimed:
-                raise _why_not(proposal.pk, seen_pushes)
+                raise _why_not(proposal.pk, seen_pushes, seen_state)
             proposal.refresh_from_db()
             if decision == APPROVE:
                 _apply(proposal, user)
@@ -255,13 +260,23 @@ def _apply(proposal: ChangeProposal, reviewer: AbstractBaseUser) -> None:
               user=proposal.author, comment=comment)  # fmt: skip
 
 
-def _why_not(pk: int, seen_pushes: int | None = None) -> ProposalRefused:
+def _why_not(
+    pk: int, seen_pushes: int | None = None, seen_state: str | None = None
+) -> ProposalRefused:
     current = ChangeProposal.objects.filter(pk=pk).first()
     if current is None:
         return ProposalRefused(_("Diesen Vorschlag gibt es nicht mehr."))
     if not current.is_open:
         return ProposalRefused(
             _("Über diesen Vorschlag ist schon entschieden: %(state)s.")
+            % {"state": current.get_state_display()}
+        )
+    if seen_state is not None and current.state != seen_state:
+        return ProposalRefused(
+            _(
+                "Während Sie den Vorschlag geprüft haben, hat jemand anderes "
+                "entschieden: %(state)s. Bitte sehen Sie ihn sich noch einmal an."
+            )
             % {"state": current.get_state_display()}
         )
     if seen_pushes is not None and current.pushes != seen_pushes:

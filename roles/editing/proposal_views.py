@@ -13,7 +13,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from roles import permissions
 from roles.page_parts import render_role_parts
-from roles.proposal_models import COMMENT_MAX_LENGTH, OPEN_STATES, ChangeProposal
+from roles.proposal_models import (
+    COMMENT_MAX_LENGTH,
+    OPEN_STATES,
+    ChangeProposal,
+    ProposalState,
+)
 from roles.proposals import DECISIONS, ProposalRefused, decide, rebase_if_stale
 from roles.revisions.diffs import diff_snapshots
 from roles.revisions.snapshots import snapshot_of
@@ -94,10 +99,12 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         seen = int(request.POST.get("pushes", ""))
     except ValueError:
         seen = -1
+    # The state the reviewer saw: of decisions sent together, only one applies.
+    seen_state = request.POST.get("state") or ProposalState.OPEN
     try:
         proposal = decide(
             proposal, decision=decision, user=request.user, comment=comment,
-            seen_pushes=seen,
+            seen_pushes=seen, seen_state=seen_state,
         )  # fmt: skip
     except ProposalRefused as refused:
         proposal.refresh_from_db()
