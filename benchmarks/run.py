@@ -25,6 +25,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -44,6 +45,10 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PAIR = "social-media-manager,social-media-berater"
 SIX = f"{PAIR},community-manager,pr-berater,blogger,seo-manager"
 FLOOR = "/about/"
+# The answered guide scores every role: the row that shows whether it grows.
+GUIDE_ANSWERED = (
+    "/finden/?size=small&focus=both&position=internal&dialogue=yes&inside=no&lead=no"
+)
 PAGES = [
     ("Boden: nur Vorlage (/about/)", FLOOR),
     ("Startseite", "/"),
@@ -55,6 +60,7 @@ PAGES = [
     ("Vergleich, 6 Rollen", f"/compare/?roles={SIX}"),
     ("Picker: Vorschläge", "/search/suggest/?q=Commu"),
     ("Rollenfinder (/finden/)", "/finden/"),
+    ("Rollenfinder mit Antworten", GUIDE_ANSWERED),
     ("Anzeigen-Baukasten", "/roles/social-media-manager/stellenanzeige/"),
     ("Export XLSX, 2 Rollen", f"/compare/export.xlsx?roles={PAIR}"),
     ("Export PDF, 2 Rollen", f"/compare/export.pdf?roles={PAIR}"),
@@ -200,6 +206,18 @@ def base_env() -> dict:
         "DJANGO_SECRET_KEY": "bench-only-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "DJANGO_EXPORT_RENDERS_PER_MINUTE": "0",  # the burst is the point here
     }
+
+
+def server_env(purpose: str) -> dict:
+    """A production-like environment (DEBUG off) on a fresh database for the soak
+    and the in-process check benchmark: DATABASE_URL if set, else a new SQLite
+    file; migrated and with the shipped catalogue."""
+    workdir = Path(tempfile.mkdtemp(prefix=f"berufsbild-{purpose}-"))
+    env = base_env()
+    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / f'{purpose}.sqlite3'}")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_catalogue")
+    return env
 
 
 def database_url(vendor: str, size: int) -> str:

@@ -28,7 +28,9 @@ from run import PYTHON, ROOT, free_port, server_env  # noqa: E402
 SECONDS = int(os.environ.get("SOAK_SECONDS", "60"))
 READERS = 8
 MAX_REQUESTS_PER_READER = 20_000
-ROLE = "community-manager"
+# A draft role: an editor's save on it is a new revision at once (on a reviewed
+# role it would be a proposal for review, which is not what the soak measures).
+ROLE = "blogger"
 PAIR = "social-media-manager,social-media-berater"
 READ_PATHS = [
     f"/roles/{ROLE}/",
@@ -155,7 +157,8 @@ def editor(port: int, deadline: float, outcome: dict) -> None:
     while time.monotonic() < deadline:
         started = time.monotonic()
         text = f"Soak-Speicherung Nummer {n}: eine Rolle, die Gespräche begleitet."
-        status = session.post_form(f"/roles/{ROLE}/edit/", {"summary": text})
+        changes = {"summary": text, "edit_summary": f"Soak {n}"}
+        status = session.post_form(f"/roles/{ROLE}/edit/", changes)
         outcome["statuses"][status] += 1
         if status == 302:
             outcome["saved"] += 1
