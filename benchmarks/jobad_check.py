@@ -38,9 +38,9 @@ def main() -> None:
     import django
 
     django.setup()
-    from comparisons.jobad.check import check_ad
-    from comparisons.jobad.index import build_index, current_index
-    from tests.jobad.labelled import load_ads
+    from hiring.check import check_ad
+    from hiring.index import build_index, current_index
+    from tests.hiring.labelled import load_ads
 
     ads = load_ads()
     started = time.process_time()

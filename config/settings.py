@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "axes",
     "roles",
     "comparisons",
+    "hiring",
     "pages",
     "taxonomies",
     "discussions",

@@ -11,7 +11,7 @@ urlpatterns = [
     path("", include("roles.urls")),
     path("", include("discussions.urls")),
     path("compare/", include("comparisons.urls")),
-    path("", include("comparisons.jobad.urls")),
+    path("", include("hiring.urls")),
     path("api/v1/", include("api.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -11,8 +11,8 @@ from rest_framework.views import APIView
 
 from api import serializers as out
 from api.throttling import CheckRateThrottle
-from comparisons.jobad.check import AdRejected, check_ad
-from comparisons.jobad.exports import as_document
+from hiring.check import AdRejected, check_ad
+from hiring.exports import as_document
 
 
 class CheckRefused(ValidationError):

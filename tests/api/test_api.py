@@ -197,7 +197,7 @@ def test_concepts_are_searched_and_read_with_their_attribution(api):
 
 
 def test_the_job_ad_check_answers_and_stores_nothing(client):
-    from comparisons.jobad.sharing import SharedCheck
+    from hiring.sharing import SharedCheck
 
     text = (
         "Wir suchen einen Social Media Manager (m/w/d). Sie entwickeln die "

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import PHONE
 from tests.browser.test_accessibility import AXE, BLOCKING
-from tests.jobad.labelled import load_ads
+from tests.hiring.labelled import load_ads
 
 MIXED = next(ad for ad in load_ads() if ad.name == "32-mix-wollmilchsau").text
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.management import call_command
 from django.test import Client
 
-from comparisons.models import SharedCheck
+from hiring.models import SharedCheck
 from tests.reliability.test_faults import read_only_database, unreachable_database
 
 AD = (

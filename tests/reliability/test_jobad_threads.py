@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from comparisons.jobad import index as index_module
-from comparisons.jobad.check import check_ad
-from tests.jobad.labelled import load_ads
+from hiring import index as index_module
+from hiring.check import check_ad
+from tests.hiring.labelled import load_ads
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

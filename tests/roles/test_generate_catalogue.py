@@ -69,7 +69,7 @@ def test_refuses_a_database_with_edits(catalogue):
 
 
 def test_the_check_reads_a_synthetic_catalogue(catalogue):
-    from comparisons.jobad.check import check_ad
+    from hiring.check import check_ad
 
     call_command("generate_catalogue", roles=30, verbosity=0)
     ad = (

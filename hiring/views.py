@@ -1,0 +1,265 @@
+"""The job-ad check pages: the form, its result, exports and shared results."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
+
+from comparisons.exporters.limits import count_render, polite_when_busy
+from hiring.builder import AD_LANGUAGE, build_draft
+from hiring.check import AdRejected, CheckResult, check_ad
+from hiring.documents import DOCUMENT_FORMATS, Document, as_pdf
+from hiring.exports import RENDERERS, error_document
+from hiring.forms import AdForm
+from hiring.guide import (
+    PRACTICE,
+    QUESTIONS,
+    match_practitioner,
+    recommend,
+    valid_answers,
+)
+from hiring.highlight import marked_ad
+from hiring.index import TASK, current_index
+from hiring.sharing import find_shared, share
+from hiring.text import clean
+from roles.choices import CompanySize, TaskArea
+from roles.models import Role
+from roles.renamed import follow_renamed_slug
+
+
+def _file(request, result: CheckResult, fmt: str) -> HttpResponse:
+    content_type, render_file = RENDERERS[fmt]
+    count_render(request)
+    response = HttpResponse(render_file(result), content_type=content_type)
+    if fmt != "json":
+        response["Content-Disposition"] = (
+            f'attachment; filename="stellenanzeige-pruefung.{fmt}"'
+        )
+    return response
+
+
+def _page(request, form, result=None, error=None, shared=None, status=200):
+    context = {
+        "form": form,
+        "result": result,
+        "marked": marked_ad(result) if result else "",
+        "error": error,
+        "shared": shared,
+    }
+    return render(request, "hiring/check.html", context, status=status)
+
+
+# The check only reads: other tools may POST to it without a CSRF token. Sharing
+# stores the ad, so that one step checks the token itself.
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+@polite_when_busy
+def check(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _page(request, AdForm())
+    data = request.POST.copy()
+    # The box shows the text again without control characters (NUL and the like).
+    text = data["text"] = clean(request.POST.get("text", ""))
+    form = AdForm(data)
+    fmt = request.POST.get("format", "")
+    if fmt and fmt not in RENDERERS:
+        fmt = ""
+    form.is_valid()  # only ``keep`` can be invalid; the check judges the text
+    try:
+        result = check_ad(text)
+    except AdRejected as rejected:
+        if fmt == "json":
+            body = error_document(rejected.code, rejected.message)
+            return HttpResponse(
+                json.dumps(body, ensure_ascii=False),
+                status=400,
+                content_type="application/json",
+            )
+        return _page(request, form, error=rejected.message)
+    if fmt:
+        return _file(request, result, fmt)
+    keep = form.cleaned_data.get("keep")
+    if keep:
+        rejected = CsrfViewMiddleware(lambda r: None).process_view(
+            request, None, (), {}
+        )
+        if rejected:
+            return rejected
+        shared = share(result.text, int(keep))
+        return redirect(shared.get_absolute_url(), permanent=False)
+    return _page(request, form, result)
+
+
+@never_cache  # the page shows someone's ad: no shared proxy may keep it
+@require_safe
+def shared_check(request: HttpRequest, token: str) -> HttpResponse:
+    shared = find_shared(token)
+    if shared is None:
+        return render(request, "hiring/shared_gone.html", status=410)
+    form = AdForm(initial={"text": shared.text})
+    try:
+        result = check_ad(shared.text)
+    except AdRejected as rejected:  # the catalogue changed since it was shared
+        return _page(request, form, error=rejected.message, shared=shared)
+    return _page(request, form, result, shared=shared)
+
+
+@never_cache
+@require_safe
+@polite_when_busy
+def shared_export(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
+    shared = find_shared(token)
+    if shared is None:
+        return render(request, "hiring/shared_gone.html", status=410)
+    if fmt not in RENDERERS:
+        return render(request, "404.html", status=404)
+    try:
+        return _file(request, check_ad(shared.text), fmt)
+    except AdRejected as rejected:
+        return HttpResponse(rejected.message, status=400, content_type="text/plain")
+
+
+@require_POST
+def shared_delete(request: HttpRequest, token: str) -> HttpResponse:
+    shared = find_shared(token)
+    if shared is not None:
+        shared.delete()
+    messages.success(request, _("Der geteilte Link ist gelöscht. Der Text ist weg."))
+    return redirect("hiring:check")
+
+
+def _download(request, document, fmt: str, filename: str) -> HttpResponse:
+    content_type, render_file = DOCUMENT_FORMATS[fmt]
+    count_render(request)
+    response = HttpResponse(render_file(document), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@require_safe
+@follow_renamed_slug
+@polite_when_busy
+def builder(request: HttpRequest, slug: str) -> HttpResponse:
+    role = get_object_or_404(Role, slug=slug)
+    # The form was sent when "edited" is present: then unticked lines are dropped.
+    selected = set(request.GET.getlist("keep")) if "edited" in request.GET else None
+    draft = build_draft(role, size=request.GET.get("size", ""), selected=selected)
+    fmt = request.GET.get("format", "")
+    if fmt in DOCUMENT_FORMATS:
+        return _download(
+            request, draft.as_document(), fmt, f"stellenanzeige-{role.slug}"
+        )
+    context = {
+        "role": role,
+        "draft": draft,
+        "sizes": CompanySize.choices,
+        "groups": [
+            (_("Ihre Aufgaben"), draft.tasks),
+            (_("Das bringen Sie mit"), draft.essentials),
+            (_("Schön wäre außerdem"), draft.desirables),
+            (_("Nicht Ihre Aufgabe"), draft.exclusions),
+        ],
+        "preview": draft.as_text(),
+    }
+    return render(request, "hiring/builder.html", context)
+
+
+@require_safe
+def guide(request: HttpRequest) -> HttpResponse:
+    answers = valid_answers(request.GET)
+    asked = bool(request.GET)
+    recommendations = recommend(answers, current_index()) if answers else []
+    compare_url = ""
+    if len(recommendations) == 2:
+        slugs = ",".join(r.role.slug for r in recommendations)
+        compare_url = f"{reverse('comparisons:compare')}?roles={slugs}"
+    context = {
+        "questions": [
+            (key, text, options, answers.get(key, ""))
+            for key, text, options in QUESTIONS
+        ],
+        "recommendations": recommendations,
+        "compare_url": compare_url,
+        "missing": asked and not answers,
+    }
+    return render(request, "hiring/guide.html", context)
+
+
+def _profile_document(name: str, match) -> Document:
+    """German, like the catalogue it quotes: the profile is shown to employers."""
+    with translation.override(AD_LANGUAGE):
+        return _german_profile(name, match)
+
+
+def _german_profile(name: str, match) -> Document:
+    title = _("Profil: %(name)s") % {"name": name} if name else _("Mein Profil")
+    intro = []
+    if match.fit:
+        intro.append(
+            _("Meine Arbeit passt am besten zur Rolle %(role)s.")
+            % {"role": match.fit.title}
+        )
+    headings = {
+        "owns": _("Das verantworte ich"),
+        "carries-out": _("Das führe ich aus"),
+        "contributes": _("Da wirke ich mit"),
+        "excluded": _("Nicht meine Aufgabe"),
+    }
+    sections = [
+        (headings[value], items) for value, items in match.ticked.items() if items
+    ]
+    return Document(title=title, intro=intro, sections=sections)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@polite_when_busy
+def practitioner(request: HttpRequest) -> HttpResponse:
+    index = current_index()
+    tasks = sorted(
+        (entry for (kind, _slug), entry in index.entries.items() if kind == TASK),
+        key=lambda entry: (entry.area, entry.plain_name),
+    )
+    data = request.POST if request.method == "POST" else {}
+    ticks = {entry.slug: data.get(f"task-{entry.slug}", "") for entry in tasks}
+    name = " ".join(data.get("name", "").split())[:80]
+    match = match_practitioner(ticks, index) if request.method == "POST" else None
+    fmt = data.get("format", "")
+    if match and match.fit and fmt in ("pdf", "docx"):
+        document = _profile_document(name, match)
+        if fmt == "pdf":
+            count_render(request)
+            language = get_language() or "de"
+            response = HttpResponse(
+                as_pdf(document, language), content_type="application/pdf"
+            )
+            response["Content-Disposition"] = 'attachment; filename="profil.pdf"'
+            return response
+        return _download(request, document, "docx", "profil")
+    areas = dict(TaskArea.choices)
+    context = {
+        "groups": [
+            (areas.get(area, area), [(e, ticks.get(e.slug, "")) for e in entries])
+            for area, entries in groupby(tasks, key=lambda e: e.area)
+        ],
+        "options": PRACTICE,
+        "name": name,
+        "match": match,
+        "nothing_ticked": match is not None and match.fit is None,
+    }
+    return render(request, "hiring/practitioner.html", context)

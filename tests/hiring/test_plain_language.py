@@ -1,0 +1,62 @@
+"""What the check writes for companies is plain German: measured with Amstad's
+Flesch score over the warnings and suggestions for every labelled ad, role names
+included (they are what the company reads)."""
+
+from statistics import mean
+
+import pytest
+
+from comparisons.readability import amstad, measure
+from hiring.check import check_ad
+from tests.conftest import restore_flushed_data
+from tests.hiring.labelled import load_ads
+
+
+def _generated_text(result) -> str:
+    """Warnings and suggestions without the quoted lines of the ad itself."""
+    sentences = [w.text for w in result.warnings]
+    sentences += [s.text.split(":")[0].rstrip(".") + "." for s in result.suggestions]
+    return " ".join(sentences)
+
+
+@pytest.fixture(scope="module")
+def texts(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        restore_flushed_data()  # a transactional test may have emptied the database
+        return {ad.name: _generated_text(check_ad(ad.text)) for ad in load_ads()}
+
+
+def test_warnings_and_suggestions_read_plainly(texts):
+    scores = {name: amstad(text) for name, text in texts.items()}
+    print(f"\nAmstad: mean {mean(scores.values()):.1f}, min {min(scores.values())}")
+    assert mean(scores.values()) >= 60
+    assert min(scores.values()) >= 45, min(scores, key=scores.get)
+
+
+def test_sentences_are_short(texts):
+    for name, text in texts.items():
+        assert measure(text).words_per_sentence <= 12, (name, text)
+
+
+@pytest.mark.django_db
+def test_guide_reasons_read_plainly_for_every_answer(catalogue):
+    from itertools import product
+
+    from hiring.guide import QUESTIONS, recommend
+    from hiring.index import current_index
+
+    index = current_index()
+    keys = [key for key, _text, _options in QUESTIONS]
+    options = [[code for code, _label in opts] for _key, _text, opts in QUESTIONS]
+    scores = []
+    for combination in product(*options):
+        answers = dict(zip(keys, combination, strict=True))
+        for recommendation in recommend(answers, index):
+            text = " ".join(recommendation.reasons)
+            if text:
+                scores.append(amstad(text))
+                assert measure(text).words_per_sentence <= 12, text
+    print(
+        f"\nGuide reasons, Amstad: mean {mean(scores):.1f} over {len(scores)} answers"
+    )
+    assert mean(scores) >= 60
