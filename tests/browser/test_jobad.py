@@ -12,7 +12,7 @@ from tests.browser.conftest import PHONE
 from tests.browser.test_accessibility import AXE, BLOCKING
 from tests.hiring.labelled import load_ads
 
-MIXED = next(ad for ad in load_ads() if ad.name == "32-mix-wollmilchsau").text
+MIXED = next(ad for ad in load_ads() if ad.name == "b01-06/32-mix-wollmilchsau").text
 
 
 @pytest.fixture
