@@ -55,7 +55,9 @@ class AdFigures:
         else:
             self.clean += 1
             self.false_alarms += flagged
-        asked = {t.entry.slug for t in result.tasks if not t.declined} if result else set()
+        asked = (
+            {t.entry.slug for t in result.tasks if not t.declined} if result else set()
+        )
         self.asked += len(ad.tasks)
         self.recalled += len(ad.tasks & asked)
         if ad.title is not None and result is not None:
@@ -91,7 +93,11 @@ def evaluate_ads(ads, check, details: bool) -> None:
         mixed_wrong = bool(result and result.mixed) != ad.mixed
         if ad.part == "tune" and (not right or mixed_wrong):
             answered = result.best.slug if result and result.best else refusal
-            flag = f" mixed={bool(result and result.mixed)}≠{ad.mixed}" if mixed_wrong else ""
+            flag = (
+                f" mixed={bool(result and result.mixed)}≠{ad.mixed}"
+                if mixed_wrong
+                else ""
+            )
             misses.append(f"  {ad.name}: {ad.best} → {answered}{flag}")
     header = (
         "| Teil | Anzeigen | beste Rolle zuerst | gemischte erkannt | "
@@ -105,7 +111,11 @@ def evaluate_ads(ads, check, details: bool) -> None:
     print(header)
     for part in ("test", "tune"):
         if part in by_part:
-            print(by_part[part].row("eingefroren (Test)" if part == "test" else "Abstimmung"))
+            print(
+                by_part[part].row(
+                    "eingefroren (Test)" if part == "test" else "Abstimmung"
+                )
+            )
     if details and misses:
         print("\nDaneben (nur Abstimmungsteil):")
         print("\n".join(misses))
@@ -134,12 +144,16 @@ def evaluate_situations(situations, recommend, details: bool) -> None:
                 f"mixed={answer.mixed}≠{situation.mixed}"
             )
     print("\n## Rollenfinder\n")
-    print("| Teil | Lagen | passende erste Rolle | gemischte erkannt | falscher Alarm |")
+    print(
+        "| Teil | Lagen | passende erste Rolle | gemischte erkannt | falscher Alarm |"
+    )
     print("|---|---:|---|---|---|")
     for part, f in sorted(by_part.items()):
         label = "eingefroren (Test)" if part == "test" else "Abstimmung"
-        print(f"| {label} | {f[0]} | {share(f[1], f[0])} | {share(f[3], f[2])} | "
-              f"{share(f[5], f[4])} |")
+        print(
+            f"| {label} | {f[0]} | {share(f[1], f[0])} | {share(f[3], f[2])} | "
+            f"{share(f[5], f[4])} |"
+        )
     if details and misses:
         print("\nDaneben (nur Abstimmungsteil):")
         print("\n".join(misses))
@@ -169,9 +183,7 @@ def main() -> None:
         print("\n(Rollenfinder: noch ohne Aufgabenfragen)")
         return
     situations = [
-        s
-        for s in load_situations()
-        if not options.batch or s.batch in options.batch
+        s for s in load_situations() if not options.batch or s.batch in options.batch
     ]
     evaluate_situations(situations, answer_guide, options.details)
 

@@ -271,7 +271,9 @@ def role_count(env: dict) -> int:
 
 def ad_text() -> str:
     """Labelled ads one after another, cut at a word near 3,000 characters."""
-    texts = [p.read_text() for p in sorted((ROOT / "tests/hiring/ads/b01-06").glob("*.txt"))]
+    texts = [
+        p.read_text() for p in sorted((ROOT / "tests/hiring/ads/b01-06").glob("*.txt"))
+    ]
     text = "\n\n".join(texts[:6])
     return text[:3_000].rsplit(" ", 1)[0]
 

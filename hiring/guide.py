@@ -1,250 +1,408 @@
-"""The short guide: six plain questions lead a company to the one or two roles that
-fit, and a practitioner from what they do to the role that describes them.
+"""The guide for companies: how often they need each piece of the catalogue's
+work, plus size, in the house or from outside, leading a team and the roles they
+already have → the best role and its level, a runner-up with "warum nicht", and a
+split when the needs span three or more roles.
 
-Every answer is scored against the role data itself (orientation, position,
-company sizes, what the role owns), so the reasons shown are facts of the roles.
+The same engine answers the page (/finden/) and the API (POST /api/v1/guide/).
+Scores are counted for every role at once over role numbers (hiring.catalogue);
+reasons are written only for the roles shown, so an answer stays flat at 10,000
+roles.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import heapq
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hiring.index import TASK, CatalogueIndex, RoleProfile
-from hiring.scoring import RoleFit, rank_roles
-from roles.choices import (
-    CompanySize,
-    Family,
-    Position,
-    Responsibility,
-    Seniority,
+from hiring.catalogue import (
+    CARRIES_OUT,
+    CONTRIBUTES,
+    EXCLUDED,
+    OWNS,
+    Catalogue,
+    RoleCard,
+    current_catalogue,
 )
+from roles.choices import CompanySize, Position, Seniority
 
-DOING = {Responsibility.OWNS, Responsibility.CARRIES_OUT}
-SECOND_WITHIN = 0.8  # a second role is named when it scores this close to the first
-
-QUESTIONS = [
-    ("size", gettext_lazy("Wie groß ist Ihr Unternehmen?"), list(CompanySize.choices)),
-    (
-        "focus",
-        gettext_lazy("Was soll die Person vor allem tun?"),
-        [
-            ("strategy", gettext_lazy("planen und die Richtung vorgeben")),
-            ("daily", gettext_lazy("die tägliche Arbeit in den Netzwerken machen")),
-            ("both", gettext_lazy("beides")),
-        ],
-    ),
-    (
-        "position",
-        gettext_lazy("Soll die Person bei Ihnen angestellt sein?"),
-        [
-            ("internal", gettext_lazy("ja, im Haus")),
-            ("external", gettext_lazy("nein, Hilfe von außen")),
-            ("any", gettext_lazy("egal")),
-        ],
-    ),
-    (
-        "dialogue",
-        gettext_lazy("Soll die Person selbst mit Kundschaft und Fans sprechen?"),
-        [("yes", gettext_lazy("ja")), ("no", gettext_lazy("nein"))],
-    ),
-    (
-        "inside",
-        gettext_lazy(
-            "Geht es auch um die Zusammenarbeit im Haus, etwa Intranet oder Schulungen?"
-        ),
-        [("yes", gettext_lazy("ja")), ("no", gettext_lazy("nein"))],
-    ),
-    (
-        "lead",
-        gettext_lazy("Soll die Person ein Team führen?"),
-        [("yes", gettext_lazy("ja")), ("no", gettext_lazy("nein"))],
-    ),
+OFTEN, SOMETIMES, NEVER, OTHERS = "often", "sometimes", "never", "others"
+FREQUENCIES = [
+    (OFTEN, gettext_lazy("oft")),
+    (SOMETIMES, gettext_lazy("manchmal")),
+    (NEVER, gettext_lazy("nie")),
+    (OTHERS, gettext_lazy("macht bei uns schon jemand")),
 ]
-QUESTION_KEYS = [key for key, _text, _options in QUESTIONS]
+NEED = {OFTEN: 2, SOMETIMES: 1}
+"""How much a task counts: often twice as much as sometimes."""
+DOING_VALUE = {OWNS: 5, CARRIES_OUT: 4, CONTRIBUTES: 1}
+EXCLUDED_VALUE = 4
+"""A needed task the role explicitly does not do costs what owning it gains."""
+FULL = DOING_VALUE[OWNS]
+POSITIONS = ("internal", "external", "any")
+SIZES = tuple(CompanySize.values)
+SHORTLIST = 40
+SHOWN = 3
+WRONG_PLACE = 20  # points: in the house when help from outside is wanted, or back
+WRONG_SIZE = 8
+LEAD_FIT = {Seniority.SENIOR: 10, Seniority.NONE: -5, Seniority.JUNIOR: -30}
+NO_LEAD_FIT = {Seniority.SENIOR: -15, Seniority.NONE: 0, Seniority.JUNIOR: 0}
+JUNIOR_IN_SMALL_FIRM = 10  # a junior needs more experienced people around
+OTHERS_OVERLAP = 15  # points at most, when all its core work is done already
+MIXED_AT = 3
+MIN_SHARE_NEED = 2
+"""A further role in a split takes at least this much need (one task often, or
+two sometimes); less is a line to drop, not a person to hire."""
 
 
-PLAIN_POSITION = {
-    Position.INTERNAL: gettext_lazy("Arbeitet meist im Haus."),
-    Position.EXTERNAL: gettext_lazy("Kommt meist von außen."),
+class GuideError(ValueError):
+    """Answers the guide cannot use; ``details`` names each field and why."""
+
+    def __init__(self, details: dict[str, list[str]]):
+        super().__init__(str(details))
+        self.details = details
+
+
+@dataclass(frozen=True)
+class GuideAnswers:
+    company_size: str = ""
+    position: str = "any"
+    lead: bool = False
+    tasks: Mapping[str, str] = field(default_factory=dict)
+    team: tuple[str, ...] = ()
+
+    @property
+    def needs(self) -> dict[str, int]:
+        return {t: NEED[f] for t, f in self.tasks.items() if f in NEED}
+
+    @property
+    def done_by_others(self) -> set[str]:
+        return {t for t, f in self.tasks.items() if f == OTHERS}
+
+
+@dataclass(frozen=True)
+class GuideRole:
+    card: RoleCard
+    fit: int
+    """0–100: the one measure that orders the roles and is shown."""
+    reasons: tuple[str, ...] = ()
+    why_not: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return self.card.slug
+
+
+@dataclass(frozen=True)
+class GuideShare:
+    card: RoleCard
+    tasks: tuple[str, ...]
+    names: tuple[str, ...] = ()  # the tasks in plain words
+
+
+@dataclass
+class GuideAnswer:
+    answers: GuideAnswers
+    roles: list[GuideRole]
+    mixed: bool = False
+    split: list[GuideShare] = field(default_factory=list)
+    unknown_need: bool = False  # nothing needed was ticked
+
+
+# --- reading the answers -------------------------------------------------------
+
+
+def read_answers(data: Mapping, catalogue: Catalogue) -> GuideAnswers:
+    """Check answers from the form or the API; GuideError names every fault."""
+    errors: dict[str, list[str]] = {}
+    size = data.get("company_size") or ""
+    if size not in ("", *SIZES):
+        errors["company_size"] = [
+            _("Erlaubt sind: %(values)s.") % {"values": ", ".join(SIZES)}
+        ]
+    position = data.get("position") or "any"
+    if position not in POSITIONS:
+        errors["position"] = [
+            _("Erlaubt sind: %(values)s.") % {"values": ", ".join(POSITIONS)}
+        ]
+    lead = data.get("lead", False)
+    if not isinstance(lead, bool):
+        errors["lead"] = [_("Bitte true oder false.")]
+    tasks, task_errors = _read_tasks(data.get("tasks") or {}, catalogue)
+    if task_errors:
+        errors["tasks"] = task_errors
+    team, team_errors = _read_team(data.get("team") or [], catalogue)
+    if team_errors:
+        errors["team"] = team_errors
+    if errors:
+        raise GuideError(errors)
+    return GuideAnswers(size, position, lead, tasks, team)
+
+
+def _read_tasks(raw, catalogue: Catalogue) -> tuple[dict[str, str], list[str]]:
+    if not isinstance(raw, Mapping):
+        return {}, [
+            _("Bitte ein Objekt: Aufgabe → often, sometimes, never oder others.")
+        ]
+    allowed = {code for code, _label in FREQUENCIES}
+    unknown = sorted(str(s) for s in raw if catalogue.task(str(s)) is None)
+    wrong = sorted(
+        str(s) for s, f in raw.items() if f not in allowed and str(s) not in unknown
+    )
+    errors = []
+    if unknown:
+        errors.append(
+            _("Unbekannte Aufgaben: %(slugs)s.") % {"slugs": ", ".join(unknown)}
+        )
+    if wrong:
+        errors.append(
+            _("Bei %(slugs)s erlaubt: often, sometimes, never, others.")
+            % {"slugs": ", ".join(wrong)}
+        )
+    return {str(s): f for s, f in raw.items()}, errors
+
+
+def _read_team(raw, catalogue: Catalogue) -> tuple[tuple[str, ...], list[str]]:
+    if isinstance(raw, str) or not isinstance(raw, list | tuple):
+        return (), [_("Bitte eine Liste von Rollen.")]
+    unknown = sorted(str(s) for s in raw if catalogue.card(str(s)) is None)
+    if unknown:
+        return (), [_("Unbekannte Rollen: %(slugs)s.") % {"slugs": ", ".join(unknown)}]
+    return tuple(dict.fromkeys(str(s) for s in raw)), []
+
+
+# --- answering -----------------------------------------------------------------
+
+
+def answer_guide(
+    answers: GuideAnswers | Mapping, catalogue: Catalogue | None = None
+) -> GuideAnswer:
+    catalogue = catalogue or current_catalogue()
+    if not isinstance(answers, GuideAnswers):
+        answers = read_answers(answers, catalogue)
+    needs = answers.needs
+    if not needs:
+        return GuideAnswer(answers, [], unknown_need=True)
+    ranked = _ranked(answers, needs, catalogue)
+    shown = [
+        _explained(card, fit, answers, needs, catalogue, first=(n == 0))
+        for n, (fit, card) in enumerate(ranked[:SHOWN])
+    ]
+    answer = GuideAnswer(answers, shown)
+    if shown:
+        answer.split = split_needs(shown[0].card, answers, needs, catalogue)
+        answer.mixed = len(answer.split) >= MIXED_AT
+    if len(shown) > 1:
+        shown[1] = _with_why_not(shown[1], shown[0], answers, needs, catalogue)
+    return answer
+
+
+def _candidates(answers: GuideAnswers, catalogue: Catalogue) -> list[RoleCard]:
+    """Roles one could hire for this: described, not a mere misreading of another
+    role, and not one the company already has."""
+    return [
+        card
+        for card in catalogue.live_cards()
+        if card.is_described
+        and not card.only_confused_with
+        and card.slug not in answers.team
+    ]
+
+
+def task_points(needs: dict[str, int], catalogue: Catalogue) -> Counter[int]:
+    """Per role number: points for the needed work it does, less what it
+    explicitly excludes (counted in C, over every role at once)."""
+    weights = {
+        (task, resp): need * value
+        for task, need in needs.items()
+        for resp, value in DOING_VALUE.items()
+    }
+    points = catalogue.weighted_cover(weights)
+    excluded = catalogue.weighted_cover(
+        {(task, EXCLUDED): need * EXCLUDED_VALUE for task, need in needs.items()}
+    )
+    points.subtract(excluded)
+    return points
+
+
+def _ranked(answers, needs, catalogue) -> list[tuple[int, RoleCard]]:
+    """Best first by fit; equal fits: reviewed roles first, then the role that
+    brings less other work along, then by title."""
+    points = task_points(needs, catalogue)
+    best_possible = FULL * sum(needs.values())
+    allowed = {catalogue.number[c.slug] for c in _candidates(answers, catalogue)}
+    scored = [(p, n) for n, p in points.items() if n in allowed]
+    if len(scored) < SHORTLIST:
+        scored += [(0, n) for n in allowed if n not in points][
+            : SHORTLIST - len(scored)
+        ]
+    shortlist = heapq.nlargest(SHORTLIST, scored)
+    ranked = []
+    for task_score, number in shortlist:
+        card = catalogue.cards[number]
+        fit = round(100 * task_score / best_possible) + _adjustment(card, answers)
+        ranked.append((max(0, min(100, fit)), card))
+    ranked.sort(key=lambda pair: _order(pair, needs))
+    return ranked
+
+
+def _order(pair: tuple[int, RoleCard], needs: dict[str, int]) -> tuple:
+    fit, card = pair
+    extra = len(card.core - set(needs))
+    return (-fit, not card.is_reviewed, extra, card.title)
+
+
+def _adjustment(card: RoleCard, answers: GuideAnswers) -> int:
+    """Points for where and at which level the role works, against the answers."""
+    change = 0
+    wanted = answers.position
+    if wanted != "any" and card.position not in (wanted, Position.BOTH):
+        change -= WRONG_PLACE
+    if answers.company_size and card.company_sizes:
+        if answers.company_size not in card.company_sizes:
+            change -= WRONG_SIZE
+    levels = LEAD_FIT if answers.lead else NO_LEAD_FIT
+    change += levels.get(card.seniority, 0)
+    if card.seniority == Seniority.JUNIOR and answers.company_size == CompanySize.SMALL:
+        change -= JUNIOR_IN_SMALL_FIRM
+    others = answers.done_by_others & card.core
+    if card.core:
+        change -= round(OTHERS_OVERLAP * len(others) / len(card.core))
+    return change
+
+
+# --- why: reasons, warum nicht, the split ------------------------------------------
+
+
+def _names(slugs, catalogue: Catalogue, limit: int = 4) -> str:
+    names = [catalogue.task(s).plain_name for s in slugs if catalogue.task(s)]
+    shown = names[:limit]
+    text = "; ".join(shown)
+    if len(names) > limit:
+        text += _(" und %(count)s weitere") % {"count": len(names) - limit}
+    return text
+
+
+def _needed(needs: dict[str, int], level: int) -> list[str]:
+    return sorted(task for task, need in needs.items() if need == level)
+
+
+def _explained(card, fit, answers, needs, catalogue, *, first: bool) -> GuideRole:
+    reasons = []
+    done_often = [t for t in _needed(needs, NEED[OFTEN]) if card.does(t)]
+    done_sometimes = [t for t in _needed(needs, NEED[SOMETIMES]) if card.does(t)]
+    if done_often:
+        reasons.append(_("Übernimmt, was Sie oft brauchen: %(tasks)s.")
+                       % {"tasks": _names(done_often, catalogue)})  # fmt: skip
+    if done_sometimes:
+        reasons.append(_("Übernimmt auch, was Sie manchmal brauchen: %(tasks)s.")
+                       % {"tasks": _names(done_sometimes, catalogue)})  # fmt: skip
+    reasons.append(str(PLACE[card.position]))
+    if card.seniority == Seniority.SENIOR:
+        reasons.append(_("Ist die erfahrene Stufe und kann ein Team führen."))
+    elif card.seniority == Seniority.JUNIOR:
+        reasons.append(_("Ist die Einstiegsstufe: braucht erfahrene Leute im Team."))
+    if answers.company_size and answers.company_size in card.company_sizes:
+        reasons.append(str(SIZE_FIT[answers.company_size]))
+    return GuideRole(card, fit, tuple(reasons))
+
+
+PLACE = {
+    Position.INTERNAL: gettext_lazy("Arbeitet meist angestellt im Haus."),
+    Position.EXTERNAL: gettext_lazy("Kommt meist von außen, etwa als Beratung."),
     Position.BOTH: gettext_lazy("Arbeitet im Haus oder von außen."),
 }
-
-
-def _plain_orientation(orientation: int) -> str:
-    """The strategic–operative scale as one short sentence about the role."""
-    if orientation <= 2:
-        return _("Plant vor allem.")
-    if orientation <= 4:
-        return _("Plant mehr, als sie umsetzt.")
-    if orientation == 5:
-        return _("Plant und setzt um.")
-    if orientation <= 7:
-        return _("Setzt mehr um, als sie plant.")
-    return _("Macht vor allem die tägliche Arbeit.")
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    role: RoleProfile
-    score: float
-    reasons: tuple[str, ...]
-    tasks: tuple[str, ...] = ()  # the role's own tasks behind the reasons
-
-
-def valid_answers(raw) -> dict[str, str]:
-    """Only known answers to known questions; the rest is ignored."""
-    answers = {}
-    for key, _text, options in QUESTIONS:
-        value = raw.get(key, "")
-        if value in {code for code, _label in options}:
-            answers[key] = value
-    return answers
-
-
-def recommend(answers: dict[str, str], index: CatalogueIndex) -> list[Recommendation]:
-    candidates = [
-        profile
-        for profile in index.roles.values()
-        if not profile.only_confused_with and profile.family != Family.NEIGHBOURING
-    ]
-    scored = [_score(profile, answers, index) for profile in candidates]
-    scored.sort(key=lambda r: (-r.score, r.role.title))
-    if not scored:
-        return []
-    best = scored[0]
-    chosen = [best]
-    if len(scored) > 1 and scored[1].score >= SECOND_WITHIN * best.score > 0:
-        chosen.append(scored[1])
-    return chosen
-
-
-def _areas(profile: RoleProfile, index: CatalogueIndex, areas: set[str]) -> list[str]:
-    return [
-        index.entries[(TASK, slug)].plain_name
-        for slug, responsibility in profile.tasks.items()
-        if responsibility in DOING and index.entries[(TASK, slug)].area in areas
-    ]
-
-
-def _score(profile: RoleProfile, answers: dict[str, str], index) -> Recommendation:
-    score, reasons, evidence = 0.0, [], []
-    size = answers.get("size")
-    if size and profile.company_sizes:
-        if size in profile.company_sizes:
-            score += 2
-            reasons.append(_("Passt zur Größe Ihrer Firma."))
-        else:
-            score -= 1
-    focus = answers.get("focus")
-    if focus:
-        # Graded, not a yes/no: a role at 2 plans more than one at 4.
-        closeness = {
-            "strategy": 3 - 0.5 * profile.orientation,
-            "daily": 0.5 * profile.orientation - 2,
-            "both": 2 - 0.6 * abs(profile.orientation - 5),
-        }[focus]
-        score += closeness
-        if closeness > 0:
-            reasons.append(str(_plain_orientation(profile.orientation)))
-    position = answers.get("position")
-    if position in (Position.INTERNAL, Position.EXTERNAL):
-        if profile.position == position:
-            score += 2
-        elif profile.position == Position.BOTH:
-            score += 1
-        else:
-            score -= 2
-        if profile.position in (position, Position.BOTH):
-            reasons.append(str(PLAIN_POSITION[profile.position]))
-    for answer, areas, reason in (
-        (
-            answers.get("dialogue"),
-            {"community"},
-            _("Spricht selbst mit der Community."),
-        ),
-        (
-            answers.get("inside"),
-            {"internal", "training"},
-            _("Hilft bei der Arbeit im Haus."),
-        ),
-    ):
-        tasks = _areas(profile, index, areas)
-        score += _task_answer(answer, tasks)
-        if answer == "yes" and tasks:
-            reasons.append(reason)
-            evidence.extend(tasks)
-    lead = answers.get("lead")
-    if lead == "yes":
-        score += 2 if profile.seniority == Seniority.SENIOR else -1
-        if profile.seniority == Seniority.SENIOR:
-            reasons.append(_("Ist die erfahrene Stufe und leitet andere an."))
-    elif lead == "no" and profile.seniority == Seniority.SENIOR:
-        score -= 1
-    if profile.seniority == Seniority.JUNIOR:
-        score -= 0.5  # a company asking these questions rarely starts with a junior
-    return Recommendation(profile, score, tuple(reasons), tuple(evidence))
-
-
-def _task_answer(answer, tasks: list[str]) -> float:
-    if answer == "yes":
-        return 2 if tasks else -1
-    if answer == "no" and tasks:
-        return -1.5
-    return 0
-
-
-# --- practitioners --------------------------------------------------------------
-
-PRACTICE = [
-    ("", gettext_lazy("—")),
-    (Responsibility.OWNS, gettext_lazy("verantworte ich")),
-    (Responsibility.CARRIES_OUT, gettext_lazy("führe ich aus")),
-    (Responsibility.CONTRIBUTES, gettext_lazy("wirke ich mit")),
-    (Responsibility.EXCLUDED, gettext_lazy("nicht meine Aufgabe")),
-]
-PRACTICE_STRENGTH = {
-    Responsibility.OWNS: 1.0,
-    Responsibility.CARRIES_OUT: 0.8,
-    Responsibility.CONTRIBUTES: 0.4,
+SIZE_FIT = {
+    CompanySize.SMALL: gettext_lazy("Passt zu kleinen Firmen."),
+    CompanySize.MEDIUM: gettext_lazy("Passt zum Mittelstand."),
+    CompanySize.LARGE: gettext_lazy("Passt zu großen Firmen."),
 }
 
 
-@dataclass(frozen=True)
-class PractitionerMatch:
-    fit: RoleFit | None
-    expected_not_ticked: tuple[str, ...]
-    ticked: dict[str, list[str]]
+def _with_why_not(second: GuideRole, first: GuideRole, answers, needs, catalogue):
+    """Why the runner-up is not the first answer, in its own facts."""
+    card, why = second.card, []
+    missing = [t for t in sorted(needs, key=lambda t: -needs[t]) if not card.does(t)]
+    excluded = [t for t in missing if card.tasks.get(t) == EXCLUDED]
+    if excluded:
+        why.append(_("Gehört ausdrücklich nicht zu dieser Rolle: %(tasks)s.")
+                   % {"tasks": _names(excluded, catalogue)})  # fmt: skip
+    others = [t for t in missing if t not in excluded]
+    if others:
+        why.append(
+            _("Übernimmt nicht: %(tasks)s.") % {"tasks": _names(others, catalogue)}
+        )
+    wanted = answers.position
+    if wanted != "any" and card.position not in (wanted, Position.BOTH):
+        why.append(str(PLACE[card.position]))
+    if answers.lead and card.seniority != Seniority.SENIOR:
+        why.append(_("Ist nicht die Stufe, die ein Team führt."))
+    if not answers.lead and card.seniority == Seniority.SENIOR:
+        why.append(_("Führt ein Team; das brauchen Sie nicht."))
+    if (
+        answers.company_size
+        and card.company_sizes
+        and (answers.company_size not in card.company_sizes)
+    ):
+        why.append(_("Passt eher zu anderen Unternehmensgrößen."))
+    if not why:
+        why.append(_("Passt etwas weniger genau: %(first)s deckt mehr ab.")
+                   % {"first": first.card.title})  # fmt: skip
+    return GuideRole(card, second.fit, second.reasons, tuple(why))
 
 
-def match_practitioner(
-    ticks: dict[str, str], index: CatalogueIndex
-) -> PractitionerMatch:
-    """``ticks`` maps task slugs to a responsibility the practitioner chose."""
-    ticks = {
-        slug: value
-        for slug, value in ticks.items()
-        if (TASK, slug) in index.entries and value in dict(PRACTICE) and value
+def split_needs(
+    best: RoleCard, answers: GuideAnswers, needs: dict[str, int], catalogue: Catalogue
+) -> list[GuideShare]:
+    """The needed work, shared out so that as few roles as possible take it: the
+    best role first, then each time the role that takes most of what is left.
+    Junior, senior and base level of a role count as one."""
+    remaining = {
+        t
+        for t in needs
+        if catalogue.holders(t, OWNS) or catalogue.holders(t, CARRIES_OUT)
     }
-    asked = {
-        s: PRACTICE_STRENGTH[v] for s, v in ticks.items() if v in PRACTICE_STRENGTH
-    }
-    declined = {s for s, v in ticks.items() if v == Responsibility.EXCLUDED}
-    fits = rank_roles(asked, declined, set(), index) if asked else []
-    grouped = {
-        value: [
-            index.entries[(TASK, s)].plain_name for s, v in ticks.items() if v == value
+    first = tuple(sorted(t for t in remaining if best.does(t)))
+    shares = [GuideShare(best, first, _plain(first, catalogue))]
+    remaining -= set(shares[0].tasks)
+    used = {best.lineage}
+    candidates = [
+        c for c in _candidates(answers, catalogue) if c.lineage != best.lineage
+    ]
+    while remaining:
+        points = task_points({t: needs[t] for t in remaining}, catalogue)
+        options = [
+            (
+                sum(needs[t] for t in remaining if c.does(t)),
+                c.is_reviewed,
+                -len(c.core),
+                c.title,
+                c,
+            )
+            for c in candidates
+            if c.lineage not in used and catalogue.number[c.slug] in points
         ]
-        for value, _label in PRACTICE[1:]
-    }
-    if not fits:
-        return PractitionerMatch(None, (), grouped)
-    role = index.roles[fits[0].slug]
-    expected = tuple(
-        index.entries[(TASK, slug)].plain_name
-        for slug, responsibility in sorted(role.tasks.items())
-        if responsibility in DOING and slug not in asked
-    )
-    return PractitionerMatch(fits[0], expected, grouped)
+        options = [o for o in options if o[0] > 0]
+        if not options:
+            break
+        taken, *_rest, card = max(options, key=lambda o: o[:3] + (_reverse(o[3]),))
+        if taken < MIN_SHARE_NEED:
+            break
+        tasks = tuple(sorted(t for t in remaining if card.does(t)))
+        shares.append(GuideShare(card, tasks, _plain(tasks, catalogue)))
+        remaining -= set(tasks)
+        used.add(card.lineage)
+    return shares
+
+
+def _plain(slugs, catalogue: Catalogue) -> tuple[str, ...]:
+    return tuple(catalogue.task(s).plain_name for s in slugs if catalogue.task(s))
+
+
+def _reverse(title: str) -> tuple[int, ...]:
+    """Sorts titles backwards so that max() takes the first by title on ties."""
+    return tuple(-ord(char) for char in title)

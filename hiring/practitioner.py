@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hiring.index import TASK, CatalogueIndex, RoleProfile
+from hiring.index import TASK, CatalogueIndex
 from hiring.scoring import RoleFit, rank_roles
 from roles.choices import (
-    CompanySize,
-    Family,
-    Position,
     Responsibility,
-    Seniority,
 )
 
 DOING = {Responsibility.OWNS, Responsibility.CARRIES_OUT}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring import views
+from hiring import guide_views, views
 
 app_name = "hiring"
 
@@ -14,6 +14,6 @@ urlpatterns = [
     ),
     path("check/s/<str:token>/delete/", views.shared_delete, name="shared_delete"),
     path("roles/<slug:slug>/stellenanzeige/", views.builder, name="builder"),
-    path("finden/", views.guide, name="guide"),
+    path("finden/", guide_views.guide, name="guide"),
     path("finden/profil/", views.practitioner, name="practitioner"),
 ]

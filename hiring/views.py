@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -27,15 +26,9 @@ from hiring.check import AdRejected, CheckResult, check_ad
 from hiring.documents import DOCUMENT_FORMATS, Document, as_pdf
 from hiring.exports import RENDERERS, error_document
 from hiring.forms import AdForm
-from hiring.guide import (
-    PRACTICE,
-    QUESTIONS,
-    match_practitioner,
-    recommend,
-    valid_answers,
-)
 from hiring.highlight import marked_ad
 from hiring.index import TASK, current_index
+from hiring.practitioner import PRACTICE, match_practitioner
 from hiring.sharing import find_shared, share
 from hiring.text import clean
 from roles.choices import CompanySize, TaskArea
@@ -178,27 +171,6 @@ def builder(request: HttpRequest, slug: str) -> HttpResponse:
         "preview": draft.as_text(),
     }
     return render(request, "hiring/builder.html", context)
-
-
-@require_safe
-def guide(request: HttpRequest) -> HttpResponse:
-    answers = valid_answers(request.GET)
-    asked = bool(request.GET)
-    recommendations = recommend(answers, current_index()) if answers else []
-    compare_url = ""
-    if len(recommendations) == 2:
-        slugs = ",".join(r.role.slug for r in recommendations)
-        compare_url = f"{reverse('comparisons:compare')}?roles={slugs}"
-    context = {
-        "questions": [
-            (key, text, options, answers.get(key, ""))
-            for key, text, options in QUESTIONS
-        ],
-        "recommendations": recommendations,
-        "compare_url": compare_url,
-        "missing": asked and not answers,
-    }
-    return render(request, "hiring/guide.html", context)
 
 
 def _profile_document(name: str, match) -> Document:

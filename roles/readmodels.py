@@ -15,10 +15,11 @@ from roles.choices import (
     Position,
     RelationKind,
     Responsibility,
+    Status,
     TaskArea,
     choice_label,
 )
-from roles.models import Role, RoleCompetency, RoleTask
+from roles.models import Competency, Role, RoleCompetency, RoleTask, Task, split_lines
 from roles.schema import FACTS, FactSpec
 
 DOING = {Responsibility.OWNS, Responsibility.CARRIES_OUT, Responsibility.CONTRIBUTES}
@@ -91,6 +92,36 @@ class RoleData:
     tasks: tuple[TaskEntry, ...] = ()
     competencies: tuple[CompetencyEntry, ...] = ()
     relations: tuple[RelationEntry, ...] = field(default_factory=tuple)
+    aliases: tuple[str, ...] = ()
+    family: str = ""
+    seniority: str = "none"
+    parent: str = ""
+    """The slug of the role this one is a level or specialisation of."""
+    status: str = ""
+    relation_kinds: frozenset[str] = frozenset()
+    """The kinds of all its relations, also to roles not loaded with it."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The title and every other name people use for the role."""
+        return (self.title, *self.aliases)
+
+    @property
+    def is_described(self) -> bool:
+        """Reviewed, or known by other names, or with notes on how it does its
+        work: a role, not a bare list of ticks (such as the generated roles of
+        a load test)."""
+        return (
+            self.status == Status.REVIEWED
+            or bool(self.aliases)
+            or any(task.note for task in self.tasks)
+        )
+
+    @property
+    def only_confused_with(self) -> bool:
+        """A misreading of another role (its only relations say so), not a
+        role to hire."""
+        return self.relation_kinds == {RelationKind.CONFUSED_WITH}
 
 
 def is_doing(entry: TaskEntry | None) -> bool:
@@ -100,13 +131,19 @@ def is_doing(entry: TaskEntry | None) -> bool:
 
 def load_role_data(slugs: Sequence[str]) -> list[RoleData]:
     """Role data in the requested order; unknown slugs are simply absent."""
-    roles = Role.objects.filter(slug__in=list(slugs)).prefetch_related(
-        Prefetch("task_assignments", queryset=RoleTask.objects.select_related("task")),
-        Prefetch(
-            "competency_assignments",
-            queryset=RoleCompetency.objects.select_related("competency"),
-        ),
-        "relations_out",
+    roles = (
+        Role.objects.filter(slug__in=list(slugs))
+        .select_related("parent")
+        .prefetch_related(
+            Prefetch(
+                "task_assignments", queryset=RoleTask.objects.select_related("task")
+            ),
+            Prefetch(
+                "competency_assignments",
+                queryset=RoleCompetency.objects.select_related("competency"),
+            ),
+            "relations_out",
+        )
     )
     by_slug = {role.slug: role for role in roles}
     slug_by_id = {role.pk: role.slug for role in roles}
@@ -141,7 +178,49 @@ def role_data(role: Role, slug_by_id: dict[int, str]) -> RoleData:
             for r in role.relations_out.all()
             if r.to_role_id in slug_by_id
         ),
+        aliases=tuple(split_lines(role.aliases)),
+        family=role.family,
+        seniority=role.seniority,
+        parent=role.parent.slug if role.parent_id else "",
+        status=role.status,
+        relation_kinds=frozenset(r.kind for r in role.relations_out.all()),
     )
+
+
+def iter_all_role_data(chunk: int = 500):
+    """Every role's data, a chunk of roles at a time (a catalogue of 10,000
+    roles is never held as model rows at once); ordered by slug."""
+    slugs = list(Role.objects.order_by("slug").values_list("slug", flat=True))
+    for start in range(0, len(slugs), chunk):
+        yield from load_role_data(slugs[start : start + chunk])
+
+
+@dataclass(frozen=True)
+class EntryData:
+    """A task or competency of the catalogue, as the hiring tools read it."""
+
+    kind: str  # "task" or "competency"
+    slug: str
+    name: str
+    plain_name: str
+    group: str  # the task area or the competency kind
+    ad_phrases: tuple[str, ...] = ()
+
+
+def load_entries() -> list[EntryData]:
+    """All tasks and competencies with their phrases from job ads (two queries)."""
+    fields = ("slug", "name", "plain_name", "ad_phrases")
+    tasks = [
+        EntryData("task", t["slug"], t["name"], t["plain_name"], t["area"],
+                  tuple(split_lines(t["ad_phrases"])))
+        for t in Task.objects.order_by("slug").values(*fields, "area")
+    ]  # fmt: skip
+    competencies = [
+        EntryData("competency", c["slug"], c["name"], c["plain_name"], c["kind"],
+                  tuple(split_lines(c["ad_phrases"])))
+        for c in Competency.objects.order_by("slug").values(*fields, "kind")
+    ]  # fmt: skip
+    return [*tasks, *competencies]
 
 
 def fact_of(spec: FactSpec, role: Role) -> Fact:

@@ -49,8 +49,9 @@ def pages(site, django_user_model):
         "about": "/about/",
         "job-ad check": "/check/",
         "job-ad builder": "/roles/community-manager/stellenanzeige/",
-        "guide with result": "/finden/?size=medium&focus=both&position=internal"
-        "&dialogue=yes&inside=no&lead=no",
+        "guide with result": "/finden/?company_size=medium&position=internal"
+        "&t-moderation=often&t-grafikdesign=often&t-webentwicklung=often"
+        "&t-beitraege-schreiben=sometimes",
         "practitioner entrance": "/finden/profil/",
         "404": "/roles/gibt-es-nicht/",
     }

@@ -3,6 +3,7 @@ on a desktop and on a phone, with and without JavaScript."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,8 @@ def test_check_page_downloads_markdown(page, site):
 @pytest.mark.parametrize(
     "path",
     ["/check/", "/roles/social-media-manager/stellenanzeige/",
-     "/finden/?size=small&focus=strategy&position=external&dialogue=no&inside=no&lead=no",
+     "/finden/?company_size=small&position=external&t-ist-analyse=often"
+     "&t-social-media-strategie=often&t-grafikdesign=often&t-webentwicklung=often",
      "/finden/profil/"],
 )  # fmt: skip
 def test_pages_fit_a_phone(phone, site, path):
@@ -78,18 +80,43 @@ def test_check_result_fits_a_phone(phone, site):
     assert width <= PHONE["width"]
 
 
+def _need(page, task_words: str, how: str = "oft") -> None:
+    page.locator(".guide-task", has_text=task_words).get_by_label(
+        how, exact=True
+    ).check()
+
+
+def _answer_as_an_insurer(page) -> None:
+    """A large insurer that wants daily customer service on its channels."""
+    page.get_by_label("Großunternehmen und Konzerne").check()
+    page.get_by_label("angestellt, im Haus").check()
+    _need(page, "Fragen und Anliegen")
+    _need(page, "Kommentare lesen")
+    _need(page, "Beobachten, was im Netz")
+    _need(page, "Bei Kritik und Empörungswellen", "manchmal")
+    page.get_by_role("button", name="Passende Rolle zeigen").click()
+
+
 def test_guide_works_without_javascript(no_script, site):
     no_script.goto(f"{site}/finden/")
-    no_script.get_by_label("Großunternehmen und Konzerne").check()
-    no_script.get_by_label("die tägliche Arbeit in den Netzwerken machen").check()
-    no_script.get_by_label("ja, im Haus").check()
-    no_script.locator("fieldset").nth(3).get_by_label("ja").check()
-    no_script.get_by_role("button", name="Passende Rolle zeigen").click()
+    _answer_as_an_insurer(no_script)
     result = no_script.locator(".guide-result")
-    expect(result).to_contain_text("Community Manager")
-    expect(
-        result.get_by_role("link", name="Stellenanzeige entwerfen").first
-    ).to_be_visible()
+    expect(result.locator(".guide-best")).to_contain_text("Community Manager")
+    expect(result.get_by_text("Warum nicht an erster Stelle")).to_be_visible()
+    builder = result.get_by_role("link", name="Stellenanzeige mit dieser Arbeit")
+    expect(builder).to_have_attribute("href", re.compile(r"work=.*moderation"))
+
+
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_the_guides_answer_is_the_first_thing_seen(screen, page, phone, site):
+    browser_page = phone if screen == "phone" else page
+    browser_page.goto(f"{site}/finden/")
+    _answer_as_an_insurer(browser_page)
+    best = browser_page.locator(".guide-best")
+    expect(best).to_be_in_viewport()
+    width = browser_page.evaluate("document.documentElement.scrollWidth")
+    viewport = browser_page.viewport_size["width"]
+    assert width <= viewport
 
 
 def test_builder_drops_an_unticked_line_without_javascript(no_script, site):

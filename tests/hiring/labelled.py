@@ -86,9 +86,7 @@ def _ad(path: Path, frozen: frozenset[str]) -> LabelledAd:
         tasks=frozenset(_split(meta.get("tasks", ""))),
         declined=frozenset(_split(meta.get("declined", ""))),
         title=meta.get("title") or None,
-        fairness=(
-            frozenset(_split(meta["fairness"])) if "fairness" in meta else None
-        ),
+        fairness=(frozenset(_split(meta["fairness"])) if "fairness" in meta else None),
         part=TEST if name in frozen else TUNE,
     )
 
@@ -129,4 +127,7 @@ def wilson(successes: int, total: int, z: float = 1.645) -> tuple[float, float]:
     centre = share + z * z / (2 * total)
     spread = z * math.sqrt(share * (1 - share) / total + z * z / (4 * total * total))
     denominator = 1 + z * z / total
-    return (max(0.0, (centre - spread) / denominator), min(1.0, (centre + spread) / denominator))
+    return (
+        max(0.0, (centre - spread) / denominator),
+        min(1.0, (centre + spread) / denominator),
+    )

@@ -10,8 +10,12 @@ from tests.hiring.labelled import load_ads
 
 pytestmark = pytest.mark.django_db
 URL = "/check/"
-WOLLMILCHSAU = next(ad for ad in load_ads() if ad.name == "b01-06/32-mix-wollmilchsau").text
-BERATER = next(ad for ad in load_ads() if ad.name == "b01-06/08-berater-irrefuehrend").text
+WOLLMILCHSAU = next(
+    ad for ad in load_ads() if ad.name == "b01-06/32-mix-wollmilchsau"
+).text
+BERATER = next(
+    ad for ad in load_ads() if ad.name == "b01-06/08-berater-irrefuehrend"
+).text
 
 
 def test_empty_page_says_nothing_is_stored(client, catalogue):
