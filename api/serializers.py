@@ -301,8 +301,25 @@ class CheckRequestSerializer(s.Serializer):
 class CheckFitSerializer(s.Serializer):
     slug = s.SlugField()
     title = s.CharField()
-    score = s.IntegerField()
+    score = s.IntegerField(
+        help_text="Passung 0–100: the share of what the ad asks (tasks, and the "
+        "level and role the title names) that the role fulfils; orders the roles."
+    )
     reasons = s.ListField(child=s.CharField())
+    tie_rule = s.ChoiceField(
+        choices=["excluded", "misreading", "focus", "reviewed", "alphabet"],
+        allow_null=True,
+        help_text="Why this role stands above the next one with the same score.",
+    )
+
+
+class CheckDeclinedSerializer(s.Serializer):
+    slug = s.SlugField()
+    why = s.ChoiceField(
+        choices=["negated", "delegated", "profile"],
+        help_text="negated: the ad rules it out; delegated: someone else does it; "
+        "profile: only named among the requirements.",
+    )
 
 
 class CheckMatchSerializer(s.Serializer):
@@ -326,10 +343,15 @@ class CheckResultSerializer(s.Serializer):
     format = s.CharField(help_text="berufsbild.jobad-check")
     version = s.IntegerField()
     title = s.CharField(allow_blank=True)
+    title_role = s.SlugField(
+        allow_null=True, help_text="The role the title names; null: none of ours."
+    )
+    language = s.ChoiceField(choices=["de", "en"])
     roles = CheckFitSerializer(many=True)
     mixed = s.BooleanField()
     tasks = CheckMatchSerializer(many=True)
     declined_tasks = s.ListField(child=s.SlugField())
+    declined = CheckDeclinedSerializer(many=True)
     competencies = CheckMatchSerializer(many=True)
     warnings = CheckWarningSerializer(many=True)
     suggestions = CheckSuggestionSerializer(many=True)

@@ -164,6 +164,12 @@ def main() -> None:
     parser.add_argument("--batch", action="append", default=[])
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--no-guide", action="store_true")
+    parser.add_argument(
+        "--frozen",
+        action="store_true",
+        help="also measure the frozen test part (figures only): for the record, "
+        "not while changing the check",
+    )
     options = parser.parse_args()
     os.environ.update(server_env("evaluate"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -174,6 +180,8 @@ def main() -> None:
     from tests.hiring.labelled import load_ads, load_situations
 
     ads = [ad for ad in load_ads() if not options.batch or ad.batch in options.batch]
+    if not options.frozen and not options.batch:
+        ads = [ad for ad in ads if ad.part == "tune"]
     evaluate_ads(ads, check_ad, options.details)
     if options.no_guide:
         return

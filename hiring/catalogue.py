@@ -209,7 +209,14 @@ def _revision_of(stamp: str) -> int:
 
 def refreshed(old: Catalogue, stamp: str) -> Catalogue | None:
     """A copy of the old catalogue with the roles changed since it was built
-    read again; None when a task or competency changed (read everything)."""
+    read again; None when a task or competency changed, or when the catalogue
+    went back to an older state (a restored database): read everything."""
+    if _revision_of(stamp) < old.revision:
+        return None
+    if _revision_of(stamp) == old.revision:  # an import: the roles are the same
+        catalogue = old.copy()
+        catalogue.stamp = stamp
+        return catalogue
     kinds = ContentType.objects.get_for_models(Role, Task, Competency)
     entry_types = {kinds[Task].pk, kinds[Competency].pk}
     role_ids: set[int] = set()

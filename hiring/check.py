@@ -1,22 +1,34 @@
-"""The job-ad check: one German ad in, the roles it fits, what it asks for, and
-what is wrong with it out. Nothing here stores the ad."""
+"""The job-ad check: one German ad in; the roles it fits, what it asks for, what it
+leaves to others, and what is wrong with it out. Nothing here stores the ad.
+
+The steps: clean the text (``prepare``), lay it out in parts and clauses
+(hiring.layout), recognise the asked work in its scope and sense
+(hiring.matching), read what the title names (hiring.titles), rank the roles by
+one measure (hiring.ranking), share the work out (hiring.mixing) and write the
+findings (hiring.warnings).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import simplemma
 from django.utils.translation import gettext as _
 
-from hiring.index import TASK, CatalogueIndex, Entry, current_index
-from hiring.matching import Found, recognise
-from hiring.reading import PROFILE, read_layout
-from hiring.scoring import RoleFit, career_stage, rank_roles, title_roles
+from hiring.catalogue import RoleCard
+from hiring.checkindex import CheckIndex, current_check_index
+from hiring.layout import IGNORED, PROFILE, Layout, read_layout
+from hiring.matching import Found, Recognition, recognise
+from hiring.mixing import share_out
+from hiring.ranking import RoleFit, asked_level, rank_roles
 from hiring.text import clean
+from hiring.titles import contains, title_sequence
 from hiring.warnings import Findings, Suggestion, Warning, find_problems
+from hiring.wording import COMPETENCY, TASK
 
 MAX_LENGTH = 20_000
 MIN_LETTER_SHARE = 0.5  # below this the "text" is binary garbage or symbols
-SHOWN_ROLES = 5
+ENGLISH_SHARE = 0.6  # of the words that are English rather than German
 
 
 class AdRejected(ValueError):
@@ -30,10 +42,12 @@ class AdRejected(ValueError):
 
 @dataclass(frozen=True)
 class Recognised:
-    entry: Entry
+    entry: object  # the catalogue entry (EntryData): slug, name, plain_name
     spans: tuple[tuple[int, int], ...]
     matched: tuple[str, ...]
     declined: bool
+    declined_as: str = ""  # "negated" or "delegated"
+    in_profile: bool = False
 
 
 @dataclass
@@ -45,6 +59,8 @@ class CheckResult:
     competencies: list[Recognised]
     findings: Findings = field(default_factory=Findings)
     title: str = ""
+    title_role: RoleCard | None = None
+    in_english: bool = False
 
     @property
     def mixed(self) -> bool:
@@ -65,6 +81,10 @@ class CheckResult:
     @property
     def best(self) -> RoleFit | None:
         return self.roles[0] if self.roles else None
+
+    @property
+    def declined_tasks(self) -> list[Recognised]:
+        return [item for item in self.tasks if item.declined]
 
 
 def prepare(raw: str) -> str:
@@ -89,20 +109,21 @@ def prepare(raw: str) -> str:
         raise AdRejected(
             "not-text",
             _(
-                "Das sieht nicht nach Text aus. "
-                "Bitte fügen Sie die Anzeige als Text ein."
+                "Das sieht nicht nach Text aus. Bitte fügen Sie die Anzeige als Text ein."
             ),
         )
     return text
 
 
-def check_ad(raw: str, index: CatalogueIndex | None = None) -> CheckResult:
+def check_ad(raw: str, index: CheckIndex | None = None) -> CheckResult:
     text = prepare(raw)
-    index = index or current_index()
+    index = index or current_check_index()
     layout = read_layout(text)
-    recognition = recognise(text, layout, index)
-    asked = recognition.asked_tasks()
-    if not asked:
+    recognition = recognise(text, layout, index.wording)
+    title = layout.title_text(text)
+    title_role = _title_role(title, index)
+    asked = sorted(recognition.asked_tasks())
+    if not asked and title_role is None:
         raise AdRejected(
             "no-task",
             _(
@@ -110,51 +131,111 @@ def check_ad(raw: str, index: CatalogueIndex | None = None) -> CheckResult:
                 "deutsche Anzeigen, die Aufgaben aus dem Katalog nennen."
             ),
         )
-    competencies = {
-        s for s, f in recognition.competencies.items() if not f.negated_only
-    }
-    named = title_roles(recognition, index)
+    named = _named_in_title(title, title_role, index)
     fits = rank_roles(
         asked,
-        recognition.declined_tasks(),
-        competencies,
-        index,
-        stage=career_stage(text),
+        index.catalogue,
+        level=asked_level(title, _work_text(layout)),
         named=named,
+        mentioned=_mentioned(layout, index),
     )
-    # Requirements are what the person must bring: the profile's lines, or the
-    # competencies recognised anywhere, whichever is more.
-    requirement_count = max(
-        len(competencies),
-        sum(
-            1
-            for u in layout.units
-            if u.is_bullet and u.section == PROFILE and not u.is_negated
-        ),
-    )
+    best = fits[0].card if fits else None
+    shares = share_out(recognition, best, index.catalogue, index.specialists)
     findings = find_problems(
         tasks=recognition.tasks,
         fits=fits,
-        named=named,
-        requirement_count=requirement_count,
-        index=index,
+        shares=shares,
+        title_role=title_role,
+        requirement_count=_requirement_count(layout, recognition),
+        catalogue=index.catalogue,
+        in_english=is_english(text),
     )
     return CheckResult(
         text=text,
-        roles=fits[:SHOWN_ROLES],
-        reasons={fit.slug: reasons(fit, index) for fit in fits[:SHOWN_ROLES]},
+        roles=fits,
+        reasons={fit.slug: reasons(fit, index) for fit in fits},
         tasks=_recognised(recognition.tasks, TASK, text, index),
-        competencies=_recognised(recognition.competencies, "competency", text, index),
+        competencies=_recognised(recognition.competencies, COMPETENCY, text, index),
         findings=findings,
-        title=text[layout.title[0] : layout.title[1]].strip() if layout.title else "",
+        title=title,
+        title_role=title_role,
+        in_english=is_english(text),
     )
 
 
-def reasons(fit: RoleFit, index: CatalogueIndex) -> list[str]:
+def _title_role(title: str, index: CheckIndex) -> RoleCard | None:
+    if not title:
+        return None
+    named = index.titles.named(title_sequence(title, index.wording))
+    described = [n for n in named if index.catalogue.cards[n.number].is_described]
+    return index.catalogue.cards[described[0].number] if described else None
+
+
+PROFESSION_LINES = 2
+"""A word for a profession names it when at most this many lines of work end
+their names in it ("Redakteur": the editors; "Manager": far too many)."""
+
+
+def _named_in_title(
+    title: str, title_role: RoleCard | None, index: CheckIndex
+) -> set[int]:
+    """The role the title names; else the roles of the profession it names."""
+    if title_role is not None:
+        return {index.catalogue.number[title_role.slug]}
+    if not title:
+        return set()
+    cards = index.catalogue.cards
+    found = {
+        n
+        for n in index.titles.professions(title_sequence(title, index.wording))
+        if cards[n] is not None and cards[n].is_described
+    }
+    if len({cards[n].lineage for n in found}) > PROFESSION_LINES:
+        return set()
+    return found
+
+
+def _work_text(layout: Layout) -> str:
+    return " ".join(c.text for c in layout.clauses if c.part not in IGNORED)
+
+
+def _mentioned(layout: Layout, index: CheckIndex) -> set[int]:
+    """Roles that are only a misreading of another, whose name the ad uses."""
+    misreadings = [
+        (n, card) for n, card in enumerate(index.catalogue.cards)
+        if card is not None and card.only_confused_with
+    ][:50]  # fmt: skip
+    found = set()
+    for clause in layout.clauses:
+        if clause.part in IGNORED:
+            continue
+        sequence = index.wording.sequence(clause.text)
+        for number, _card in misreadings:
+            if any(contains(sequence, name) for name in index.names.get(number, ())):
+                found.add(number)
+    return found
+
+
+def _requirement_count(layout: Layout, recognition: Recognition) -> int:
+    """Requirements are what the person must bring: the profile's lines, or the
+    competencies recognised anywhere, whichever is more."""
+    lines = {c.line for c in layout.clauses if c.part == PROFILE and c.is_bullet}
+    return max(len(recognition.asked_competencies()), len(lines))
+
+
+def is_english(text: str) -> bool:
+    """Mostly English words: the check reads German and says so."""
+    shares = dict(simplemma.langdetect(text[:4000], lang=("de", "en")))
+    return shares.get("en", 0) >= ENGLISH_SHARE and shares.get("en", 0) > shares.get(
+        "de", 0
+    )
+
+
+def reasons(fit: RoleFit, index: CheckIndex) -> list[str]:
     """Why a role fits, in plain German, from its own assignments."""
 
     def names(slugs):
-        return ", ".join(index.entries[(TASK, s)].plain_name for s in slugs)
+        return ", ".join(index.catalogue.task(s).plain_name for s in slugs)
 
     found = []
     if fit.named_in_title:
@@ -177,10 +258,12 @@ def _recognised(
 ) -> list[Recognised]:
     items = [
         Recognised(
-            entry=index.entries[(kind, slug)],
+            entry=index.wording.entries[(kind, slug)],
             spans=tuple(item.spans),
             matched=tuple(dict.fromkeys(text[a:b] for a, b in item.spans)),
-            declined=item.negated_only,
+            declined=not item.asked,
+            declined_as=item.declined_as if not item.asked else "",
+            in_profile=item.in_profile and not item.asked,
         )
         for slug, item in found.items()
     ]

@@ -24,12 +24,15 @@ def as_document(result: CheckResult) -> dict:
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "title": result.title,
+        "title_role": result.title_role.slug if result.title_role else None,
+        "language": "en" if result.in_english else "de",
         "roles": [
             {
                 "slug": fit.slug,
                 "title": fit.title,
                 "score": fit.score,
                 "reasons": result.reasons.get(fit.slug, []),
+                "tie_rule": fit.decided_by or None,
             }
             for fit in result.roles
         ],
@@ -40,6 +43,14 @@ def as_document(result: CheckResult) -> dict:
             if not item.declined
         ],
         "declined_tasks": [item.entry.slug for item in result.tasks if item.declined],
+        "declined": [
+            {
+                "slug": item.entry.slug,
+                "why": "profile" if item.in_profile else (item.declined_as or "negated"),
+            }
+            for item in result.tasks
+            if item.declined
+        ],
         "competencies": [
             {"slug": item.entry.slug, "matched": list(item.matched)}
             for item in result.competencies
@@ -68,8 +79,11 @@ def render_markdown(result: CheckResult) -> bytes:
         lines += [f"**{_('Titel der Anzeige')}:** {escape_markdown(result.title)}", ""]
     lines += [f"## {_('Passende Rollen')}", ""]
     for fit in result.roles:
-        lines.append(f"- **{escape_markdown(fit.title)}** ({fit.score} %)")
+        score = _("Passung %(score)s von 100") % {"score": fit.score}
+        lines.append(f"- **{escape_markdown(fit.title)}** ({score})")
         lines += [f"  - {escape_markdown(r)}" for r in result.reasons[fit.slug]]
+        if fit.tie_reason:
+            lines.append(f"  - {escape_markdown(fit.tie_reason)}")
     lines.append("")
     if result.warnings:
         lines += [f"## {_('Hinweise')}", ""]

@@ -85,12 +85,25 @@ class GuideAnswers:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """One short sentence, and the catalogue's tasks it is about (shown as a list)."""
+
+    text: str
+    tasks: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        if not self.tasks:
+            return self.text
+        return f"{self.text.rstrip('.')}: {'; '.join(self.tasks)}."
+
+
+@dataclass(frozen=True)
 class GuideRole:
     card: RoleCard
     fit: int
     """0–100: the one measure that orders the roles and is shown."""
-    reasons: tuple[str, ...] = ()
-    why_not: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    why_not: tuple[Reason, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -278,13 +291,8 @@ def _adjustment(card: RoleCard, answers: GuideAnswers) -> int:
 # --- why: reasons, warum nicht, the split ------------------------------------------
 
 
-def _names(slugs, catalogue: Catalogue, limit: int = 4) -> str:
-    names = [catalogue.task(s).plain_name for s in slugs if catalogue.task(s)]
-    shown = names[:limit]
-    text = "; ".join(shown)
-    if len(names) > limit:
-        text += _(" und %(count)s weitere") % {"count": len(names) - limit}
-    return text
+def _names(slugs, catalogue: Catalogue) -> tuple[str, ...]:
+    return tuple(catalogue.task(s).plain_name for s in slugs if catalogue.task(s))
 
 
 def _needed(needs: dict[str, int], level: int) -> list[str]:
@@ -296,18 +304,19 @@ def _explained(card, fit, answers, needs, catalogue, *, first: bool) -> GuideRol
     done_often = [t for t in _needed(needs, NEED[OFTEN]) if card.does(t)]
     done_sometimes = [t for t in _needed(needs, NEED[SOMETIMES]) if card.does(t)]
     if done_often:
-        reasons.append(_("Übernimmt, was Sie oft brauchen: %(tasks)s.")
-                       % {"tasks": _names(done_often, catalogue)})  # fmt: skip
+        reasons.append(
+            Reason(_("Übernimmt, was Sie oft brauchen."), _names(done_often, catalogue))
+        )
     if done_sometimes:
-        reasons.append(_("Übernimmt auch, was Sie manchmal brauchen: %(tasks)s.")
-                       % {"tasks": _names(done_sometimes, catalogue)})  # fmt: skip
-    reasons.append(str(PLACE[card.position]))
+        text = _("Übernimmt auch, was Sie manchmal brauchen.")
+        reasons.append(Reason(text, _names(done_sometimes, catalogue)))
+    reasons.append(Reason(str(PLACE[card.position])))
     if card.seniority == Seniority.SENIOR:
-        reasons.append(_("Ist die erfahrene Stufe und kann ein Team führen."))
+        reasons.append(Reason(_("Ist die erfahrene Stufe. Sie kann ein Team führen.")))
     elif card.seniority == Seniority.JUNIOR:
-        reasons.append(_("Ist die Einstiegsstufe: braucht erfahrene Leute im Team."))
+        reasons.append(Reason(_("Ist die Einstiegsstufe. Sie braucht Erfahrene im Team.")))
     if answers.company_size and answers.company_size in card.company_sizes:
-        reasons.append(str(SIZE_FIT[answers.company_size]))
+        reasons.append(Reason(str(SIZE_FIT[answers.company_size])))
     return GuideRole(card, fit, tuple(reasons))
 
 
@@ -329,29 +338,27 @@ def _with_why_not(second: GuideRole, first: GuideRole, answers, needs, catalogue
     missing = [t for t in sorted(needs, key=lambda t: -needs[t]) if not card.does(t)]
     excluded = [t for t in missing if card.tasks.get(t) == EXCLUDED]
     if excluded:
-        why.append(_("Gehört ausdrücklich nicht zu dieser Rolle: %(tasks)s.")
-                   % {"tasks": _names(excluded, catalogue)})  # fmt: skip
+        text = _("Diese Arbeit gehört ausdrücklich nicht zu der Rolle.")
+        why.append(Reason(text, _names(excluded, catalogue)))
     others = [t for t in missing if t not in excluded]
     if others:
-        why.append(
-            _("Übernimmt nicht: %(tasks)s.") % {"tasks": _names(others, catalogue)}
-        )
+        why.append(Reason(_("Diese Arbeit übernimmt sie nicht."), _names(others, catalogue)))
     wanted = answers.position
     if wanted != "any" and card.position not in (wanted, Position.BOTH):
-        why.append(str(PLACE[card.position]))
+        why.append(Reason(str(PLACE[card.position])))
     if answers.lead and card.seniority != Seniority.SENIOR:
-        why.append(_("Ist nicht die Stufe, die ein Team führt."))
+        why.append(Reason(_("Sie ist nicht die Stufe, die ein Team führt.")))
     if not answers.lead and card.seniority == Seniority.SENIOR:
-        why.append(_("Führt ein Team; das brauchen Sie nicht."))
+        why.append(Reason(_("Sie führt ein Team. Das brauchen Sie nicht.")))
     if (
         answers.company_size
         and card.company_sizes
         and (answers.company_size not in card.company_sizes)
     ):
-        why.append(_("Passt eher zu anderen Unternehmensgrößen."))
+        why.append(Reason(_("Sie passt eher zu anderen Unternehmensgrößen.")))
     if not why:
-        why.append(_("Passt etwas weniger genau: %(first)s deckt mehr ab.")
-                   % {"first": first.card.title})  # fmt: skip
+        text = _("Sie passt etwas weniger genau. %(first)s deckt mehr ab.")
+        why.append(Reason(text % {"first": first.card.title}))
     return GuideRole(card, second.fit, second.reasons, tuple(why))
 
 

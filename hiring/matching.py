@@ -1,8 +1,8 @@
-"""Which tasks and competencies an ad asks for, and the words that show it.
+"""Which tasks and competencies an ad asks for, where, and in which sense.
 
-A phrase from the catalogue matches a line of the ad when the line holds most of the
-phrase's weight: rare words (those of one entry only) weigh most, so "Grafiken"
-identifies design work while "Erstellung" alone identifies nothing.
+Each clause is read in its part (only the work asks for work; the profile asks for
+competencies), in its scope (negated or delegated work is not asked), and in its
+sense (an event is moderated differently from a comment section).
 """
 
 from __future__ import annotations
@@ -11,63 +11,76 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from math import fsum
 
-from hiring.index import COMPETENCY, TASK, CatalogueIndex
-from hiring.reading import IGNORED_SECTIONS, PROFILE, Layout, Unit
+from hiring.layout import EXCLUDED, IGNORED, PROFILE, Clause, Layout
+from hiring.scope import ASKED, partner_spans, regions, scope_at
+from hiring.senses import blocked_roots
+from hiring.text import words
+from hiring.wording import COMPETENCY, TASK, Wording
 
 MIN_COVERAGE = 0.7
 DISTINCT_WEIGHT = 0.34  # a word shared by at most three entries tells them apart
 LONG_WORD = 5  # letters of a root that may stand for its phrase alone
-MAX_GAP = 24  # characters of glue ("der", "von unseren") joined into one highlight
+MAX_SPREAD = 14  # words between the first and last word of one phrase's match
+MAX_GAP = 24  # characters of glue joined into one highlight
 
 
 @dataclass
 class Found:
-    """One recognised task or competency: where, how strongly, and whether the ad
-    says it is not wanted."""
+    """One task or competency the ad names: where, how surely, and whether it is
+    asked of this person or only named (negated, delegated, in the profile)."""
 
     kind: str
     slug: str
     spans: list[tuple[int, int]] = field(default_factory=list)
-    units: list[Unit] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
     strength: float = 0.0
-    negated_only: bool = True
+    asked: bool = False  # in the work, in the person's scope
+    declined_as: str = ""  # "negated" or "delegated", when never asked
+    in_profile: bool = False
 
 
 @dataclass
 class Recognition:
     tasks: dict[str, Found]
     competencies: dict[str, Found]
-    title_keys: frozenset[str]
-    units_read: int
 
     def asked_tasks(self) -> dict[str, float]:
-        return {s: f.strength for s, f in self.tasks.items() if not f.negated_only}
+        return {s: f.strength for s, f in self.tasks.items() if f.asked}
 
-    def declined_tasks(self) -> set[str]:
-        return {s for s, f in self.tasks.items() if f.negated_only}
+    def declined_tasks(self) -> dict[str, str]:
+        return {
+            s: f.declined_as
+            for s, f in self.tasks.items()
+            if f.declined_as and not f.asked
+        }
+
+    def profile_tasks(self) -> set[str]:
+        return {s for s, f in self.tasks.items() if f.in_profile and not f.asked}
+
+    def asked_competencies(self) -> set[str]:
+        return {s for s, f in self.competencies.items() if f.asked}
 
 
-def recognise(text: str, layout: Layout, index: CatalogueIndex) -> Recognition:
+def recognise(text: str, layout: Layout, wording: Wording) -> Recognition:
     found: dict[tuple[str, str], Found] = {}
-    for unit in layout.units:
-        if unit.section in IGNORED_SECTIONS:
+    previous = None
+    for clause in layout.clauses:
+        before = previous.text if previous and previous.line == clause.line else ""
+        previous = clause
+        if clause.part in IGNORED:
             continue
-        matches = _match_unit(unit, index)
-        if unit.section == PROFILE and any(k == COMPETENCY for k, _s in matches):
-            # "Kenntnisse in SEO" under "Ihr Profil" asks for knowledge, not the work.
-            matches = {ref: m for ref, m in matches.items() if ref[0] == COMPETENCY}
-        for ref, (coverage, spans) in matches.items():
+        stretches = regions(
+            clause.text,
+            in_excluded_part=clause.part == EXCLUDED,
+            opens=clause.opens,
+            before=before,
+        )
+        for ref, (coverage, spans) in match_clause(clause, wording).items():
             item = found.setdefault(ref, Found(kind=ref[0], slug=ref[1]))
             item.spans.extend(spans)
-            item.units.append(unit)
-            if not unit.is_negated:
-                item.negated_only = False
-                item.strength = max(item.strength, coverage)
-    title_keys: set[str] = set()
-    if layout.title:
-        start, end = layout.title
-        for _s, _e, keys in index.keys_of(text[start:end]):
-            title_keys.update(keys)
+            item.clauses.append(clause)
+            local = [(a - clause.start, b - clause.start) for a, b in spans]
+            _count(item, clause, scope_at(local, stretches), coverage)
     for item in found.values():
         item.spans = merge_spans(item.spans, text)
     return Recognition(
@@ -75,55 +88,118 @@ def recognise(text: str, layout: Layout, index: CatalogueIndex) -> Recognition:
         competencies={
             slug: f for (kind, slug), f in found.items() if kind == COMPETENCY
         },
-        title_keys=frozenset(title_keys),
-        units_read=len(layout.units),
     )
 
 
-def _match_unit(unit: Unit, index: CatalogueIndex) -> dict:
-    """Best coverage and matched word spans per entry, for one line."""
+def _count(item: Found, clause: Clause, scope: str, coverage: float) -> None:
+    """Asked only in the person's own work (a task) or anywhere in the person's
+    scope (a competency); otherwise remember why it is named."""
+    in_profile = clause.part == PROFILE
+    if scope != ASKED:
+        item.declined_as = item.declined_as or scope
+        return
+    if item.kind == TASK and in_profile:
+        item.in_profile = True
+        return
+    item.asked = True
+    item.strength = max(item.strength, coverage)
+
+
+def _clause_keys(clause: Clause, wording: Wording):
+    """The clause's words with their roots, without partners' professions and
+    without words the clause gives another sense."""
+    partners = [
+        (clause.start + a, clause.start + b) for a, b in partner_spans(clause.text)
+    ]
+    keyed = [
+        (clause.start + start, clause.start + end, keys)
+        for start, end, keys in wording.keys_of(clause.text)
+        if not any(a <= clause.start + start < b for a, b in partners)
+    ]
+    bare_words = [w.bare for w in words(clause.text)]
+    blocked = blocked_roots(bare_words, {k for _s, _e, keys in keyed for k in keys})
+    return [(s, e, tuple(k for k in keys if k not in blocked)) for s, e, keys in keyed]
+
+
+def match_clause(clause: Clause, wording: Wording) -> dict:
+    """Best coverage and matched word spans per entry, for one clause."""
     positions: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    whole_words: set[str] = set()  # a word's own root, not a part of a compound
-    for start, end, keys in index.keys_of(unit.text):
+    order: dict[str, list[int]] = defaultdict(list)
+    whole_words: set[str] = set()
+    for number, (start, end, keys) in enumerate(_clause_keys(clause, wording)):
+        if not keys:
+            continue
         whole_words.add(keys[0])
         for key in keys:
-            positions[key].append((unit.start + start, unit.start + end))
+            positions[key].append((start, end))
+            order[key].append(number)
+    best: dict[tuple[str, str], tuple[float, list]] = {}
+    for key in whole_words:
+        if len(key) < LONG_WORD:  # "Arbeitsplatz" is no "platzieren"
+            continue
+        for entry in wording.core_keys.get(key, ()):
+            best[entry] = (MIN_COVERAGE, list(positions[key]))
     candidates = {
         id(phrase): phrase
         for key in positions
-        for phrase in index.phrases_by_key.get(key, ())
+        for phrase in wording.phrases_by_key.get(key, ())
     }
-    best: dict[tuple[str, str], tuple[float, list]] = {}
-    for key in whole_words:
-        entry = index.core_keys.get(key)
-        spans = positions[key]
-        if entry and len(key) >= LONG_WORD:  # "Arbeitsplatz" is no "platzieren"
-            best[entry] = (MIN_COVERAGE, list(spans))
     for phrase in candidates.values():
+        kind = phrase.entry[0]
         matched = [key for key in phrase.keys if key in positions]
-        # fsum: the same sum in any order, so the threshold cuts the same each run
-        total = fsum(index.weight[key] for key in phrase.keys)
-        coverage = fsum(index.weight[key] for key in matched) / total
-        if coverage < MIN_COVERAGE or not _enough(matched, phrase, index):
+        total = fsum(wording.weight[(kind, key)] for key in phrase.keys)
+        coverage = fsum(wording.weight[(kind, key)] for key in matched) / total
+        if coverage < MIN_COVERAGE or not _enough(matched, phrase, wording):
+            continue
+        if not _close_together(matched, order):
             continue
         spans = [span for key in matched for span in positions[key]]
         if phrase.entry not in best or coverage > best[phrase.entry][0]:
             best[phrase.entry] = (coverage, spans)
-    return best
+    return _one_meaning_per_word(best)
 
 
-def _enough(matched: list[str], phrase, index: CatalogueIndex) -> bool:
+def _one_meaning_per_word(best: dict) -> dict:
+    """Words read for two entries of a kind count for the one that explains
+    more of the clause: "Weiterleitung von Fachfragen an die Fachabteilungen" is
+    passing feedback on, not also coordinating the departments."""
+    kept = {}
+    for ref, (coverage, spans) in best.items():
+        mine = set(spans)
+        covered = any(
+            other[0] == ref[0]
+            and other != ref
+            and mine < set(other_spans)
+            for other, (_c, other_spans) in best.items()
+        )
+        if not covered:
+            kept[ref] = (coverage, spans)
+    return kept
+
+
+def _enough(matched: list[str], phrase, wording: Wording) -> bool:
     """All of the phrase, two of its words with one that tells entries apart,
     or one long word that belongs to this entry alone ("Grafiken", but not
     "täglich" for "tägliches Posting")."""
+    kind = phrase.entry[0]
     if len(phrase.keys) == 1:  # a one-word phrase must be a telling word
-        return index.weight[matched[0]] >= DISTINCT_WEIGHT
+        return wording.weight[(kind, matched[0])] >= DISTINCT_WEIGHT
     if len(matched) == len(phrase.keys):
         return True
     if len(matched) >= 2:
-        return any(index.weight[key] >= DISTINCT_WEIGHT for key in matched)
+        return any(wording.weight[(kind, key)] >= DISTINCT_WEIGHT for key in matched)
     key = matched[0]
-    return index.weight[key] == 1 and len(key) >= LONG_WORD
+    return wording.weight[(kind, key)] == 1 and len(key) >= LONG_WORD
+
+
+def _close_together(matched: list[str], order: dict[str, list[int]]) -> bool:
+    """The words of one phrase stand near each other, not at both ends of a
+    long sentence."""
+    if len(matched) < 2:
+        return True
+    first = min(min(order[key]) for key in matched)
+    last = max(min(order[key]) for key in matched)
+    return last - first <= MAX_SPREAD
 
 
 def merge_spans(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -7,16 +7,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy
 
-from hiring.index import TASK, CatalogueIndex
-from hiring.scoring import RoleFit, rank_roles
-from roles.choices import (
-    Responsibility,
-)
-
-DOING = {Responsibility.OWNS, Responsibility.CARRIES_OUT}
-SECOND_WITHIN = 0.8  # a second role is named when it scores this close to the first
-
-# --- practitioners --------------------------------------------------------------
+from hiring.catalogue import DOING_CORE, Catalogue
+from hiring.ranking import RoleFit, rank_roles
+from roles.choices import Responsibility
 
 PRACTICE = [
     ("", gettext_lazy("—")),
@@ -25,11 +18,7 @@ PRACTICE = [
     (Responsibility.CONTRIBUTES, gettext_lazy("wirke ich mit")),
     (Responsibility.EXCLUDED, gettext_lazy("nicht meine Aufgabe")),
 ]
-PRACTICE_STRENGTH = {
-    Responsibility.OWNS: 1.0,
-    Responsibility.CARRIES_OUT: 0.8,
-    Responsibility.CONTRIBUTES: 0.4,
-}
+DOING = {Responsibility.OWNS, Responsibility.CARRIES_OUT}
 
 
 @dataclass(frozen=True)
@@ -40,31 +29,27 @@ class PractitionerMatch:
 
 
 def match_practitioner(
-    ticks: dict[str, str], index: CatalogueIndex
+    ticks: dict[str, str], catalogue: Catalogue
 ) -> PractitionerMatch:
-    """``ticks`` maps task slugs to a responsibility the practitioner chose."""
+    """``ticks`` maps task slugs to a responsibility the practitioner chose; the
+    tasks they own or carry out are measured as an ad's asked work is."""
     ticks = {
         slug: value
         for slug, value in ticks.items()
-        if (TASK, slug) in index.entries and value in dict(PRACTICE) and value
+        if catalogue.task(slug) and value in dict(PRACTICE) and value
     }
-    asked = {
-        s: PRACTICE_STRENGTH[v] for s, v in ticks.items() if v in PRACTICE_STRENGTH
-    }
-    declined = {s for s, v in ticks.items() if v == Responsibility.EXCLUDED}
-    fits = rank_roles(asked, declined, set(), index) if asked else []
+    asked = sorted(s for s, v in ticks.items() if v in DOING)
+    fits = rank_roles(asked, catalogue) if asked else []
     grouped = {
-        value: [
-            index.entries[(TASK, s)].plain_name for s, v in ticks.items() if v == value
-        ]
+        value: [catalogue.task(s).plain_name for s, v in ticks.items() if v == value]
         for value, _label in PRACTICE[1:]
     }
     if not fits:
         return PractitionerMatch(None, (), grouped)
-    role = index.roles[fits[0].slug]
+    role = fits[0].card
     expected = tuple(
-        index.entries[(TASK, slug)].plain_name
+        catalogue.task(slug).plain_name
         for slug, responsibility in sorted(role.tasks.items())
-        if responsibility in DOING and slug not in asked
+        if responsibility in DOING_CORE and slug not in ticks
     )
     return PractitionerMatch(fits[0], expected, grouped)

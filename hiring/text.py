@@ -1,16 +1,22 @@
 """German job-ad text as the matcher sees it: clean text, words with their place in
 the ad, and word roots that survive inflection, gender forms and English loanwords.
 
-Roots come from the Snowball stemmer (shipped with its data, offline) plus a few
-derivational endings it leaves alone ("Planung" and "planen" share the root "plan").
-Compounds and typos are resolved against the catalogue's own words in ``vocabulary``.
+A word's root: first its lemma (simplemma: "schreibst" → "schreiben", "Beiträge"
+→ "Beitrag", data shipped in the wheel, offline), then the feminine form dropped
+("Beraterin" → "Berater"), then the Snowball stem plus a few derivational endings it
+leaves alone ("Planung" and "planen" share the root "plan"). Compounds and typos are
+resolved against the catalogue's own words in ``vocabulary``.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
 
 from roles.search.text import stem_of_word
 
@@ -39,6 +45,16 @@ ENDINGS = (
     "i",
 )
 MIN_ROOT = 3
+
+# "Beraterin" is a "Berater": a feminine ending after these endings of nouns for
+# people is dropped ("Berlin" or "Magazin" keep theirs).
+FEMININE = re.compile(
+    r"(?:(?<=er)|(?<=eur)|(?<=ent)|(?<=ant)|(?<=ist)|(?<=är)|(?<=ar)"
+    r"|(?<=or)|(?<=at)|(?<=eg)|(?<=og)|(?<=ot))in(?:nen)?$"
+)
+MIN_MASCULINE = 4
+USE_LEMMAS = os.environ.get("BERUFSBILD_LEMMAS", "on") != "off"
+"""Measured on the tuning part before it was switched on (see the README)."""
 
 # Stems that only look derived: "Programm" is not "programmieren".
 NOT_DERIVED = {"programm": "programmangebot"}
@@ -96,12 +112,22 @@ SAME_WORD = {
     "internetseit": "websit",
     "film": "video",
     "clip": "video",
+    # English heads of job titles, read as their German words.
+    "developer": "entwickl",
+    "consultant": "berat",
+    "editor": "redaktion",
+    "specialist": "spezialist",
+    "expert": "spezialist",
+    "experte": "spezialist",
 }
 
 PUBLISHING = "veroffent"
 
 # Verb particles that German splits off: "Sie bauen Kanäle auf" is "Aufbau".
-PARTICLES = ("auf", "ab", "aus", "ein", "an", "mit", "vor", "weiter", "zusammen")
+PARTICLES = (
+    "auf", "ab", "aus", "ein", "an", "mit", "vor", "weiter", "zusammen", "fest",
+    "dar", "zu", "um", "her", "bei", "nach", "fort", "teil", "hoch", "weg",
+)  # fmt: skip
 
 # Words that carry no task: articles, pronouns, glue, and the ad's own frame.
 STOPWORDS = frozenset(
@@ -126,6 +152,7 @@ class Word:
     end: int
     surface: str
     root: str
+    bare: str = ""
 
 
 def clean(text: str) -> str:
@@ -139,7 +166,19 @@ def bare(surface: str) -> str:
     """The word without its gender form, lower-cased, umlauts folded."""
     surface = GENDER_SUFFIX.sub("", surface)
     surface = BINNEN_I.sub("", surface)
-    return surface.lower().translate(UMLAUTS)
+    word = surface.lower()
+    masculine = FEMININE.sub("", word)
+    if len(masculine) >= MIN_MASCULINE:
+        word = masculine
+    return word.translate(UMLAUTS)
+
+
+@lru_cache(maxsize=100_000)
+def lemma_of(surface: str) -> str:
+    """The dictionary form of a word as written (case matters for German)."""
+    if not USE_LEMMAS or not surface.isalpha():
+        return surface
+    return simplemma.lemmatize(surface, lang="de")
 
 
 def root_of_stem(stem: str) -> str:
@@ -177,12 +216,12 @@ def words(text: str, offset: int = 0) -> list[Word]:
         (match.start() + offset, match.end() + offset, match.group(0))
         for match in TOKEN.finditer(text)
     ]
-    kept = [(s, e, w, bare(w)) for s, e, w in found]
+    kept = [(s, e, w, bare(lemma_of(w))) for s, e, w in found]
     kept = [k for k in kept if len(k[3]) > 1 and k[3] not in STOPWORDS]
     word_roots = roots([k[3] for k in kept])
     return [
-        Word(start, end, surface, _verb_sense(surface, root))
-        for (start, end, surface, _bare), root in zip(kept, word_roots, strict=True)
+        Word(start, end, surface, _verb_sense(surface, root), bare_word)
+        for (start, end, surface, bare_word), root in zip(kept, word_roots, strict=True)
     ]
 
 

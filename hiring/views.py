@@ -22,12 +22,12 @@ from django.views.decorators.http import (
 
 from comparisons.exporters.limits import count_render, polite_when_busy
 from hiring.builder import AD_LANGUAGE, build_draft
+from hiring.catalogue import current_catalogue
 from hiring.check import AdRejected, CheckResult, check_ad
 from hiring.documents import DOCUMENT_FORMATS, Document, as_pdf
 from hiring.exports import RENDERERS, error_document
 from hiring.forms import AdForm
 from hiring.highlight import marked_ad
-from hiring.index import TASK, current_index
 from hiring.practitioner import PRACTICE, match_practitioner
 from hiring.sharing import find_shared, share
 from hiring.text import clean
@@ -202,15 +202,12 @@ def _german_profile(name: str, match) -> Document:
 @require_http_methods(["GET", "HEAD", "POST"])
 @polite_when_busy
 def practitioner(request: HttpRequest) -> HttpResponse:
-    index = current_index()
-    tasks = sorted(
-        (entry for (kind, _slug), entry in index.entries.items() if kind == TASK),
-        key=lambda entry: (entry.area, entry.plain_name),
-    )
+    catalogue = current_catalogue()
+    tasks = sorted(catalogue.tasks(), key=lambda entry: (entry.group, entry.plain_name))
     data = request.POST if request.method == "POST" else {}
     ticks = {entry.slug: data.get(f"task-{entry.slug}", "") for entry in tasks}
     name = " ".join(data.get("name", "").split())[:80]
-    match = match_practitioner(ticks, index) if request.method == "POST" else None
+    match = match_practitioner(ticks, catalogue) if request.method == "POST" else None
     fmt = data.get("format", "")
     if match and match.fit and fmt in ("pdf", "docx"):
         document = _profile_document(name, match)
@@ -227,7 +224,7 @@ def practitioner(request: HttpRequest) -> HttpResponse:
     context = {
         "groups": [
             (areas.get(area, area), [(e, ticks.get(e.slug, "")) for e in entries])
-            for area, entries in groupby(tasks, key=lambda e: e.area)
+            for area, entries in groupby(tasks, key=lambda e: e.group)
         ],
         "options": PRACTICE,
         "name": name,

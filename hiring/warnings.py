@@ -1,9 +1,10 @@
 """What is wrong with an ad, and what to do about it, in plain German.
 
-Three findings: the ad mixes the core work of three or more distinct roles (the
+The findings: the ad mixes the core work of three or more distinct roles (the
 "eierlegende Wollmilchsau"); it asks the role its title names for work that is
 explicitly not part of that role; it lists more requirements than an ad can
-honestly ask for. Each comes with the lines of the ad it is about.
+honestly ask for; it is written in English. Each comes with the lines of the ad
+it is about, and suggestions never quote the company's introduction.
 """
 
 from __future__ import annotations
@@ -14,26 +15,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from hiring.index import CatalogueIndex
+from hiring.catalogue import EXCLUDED, Catalogue, RoleCard
 from hiring.matching import Found
-from hiring.scoring import RoleFit
-from roles.choices import Responsibility
+from hiring.mixing import MIXED_AT, RoleShare, _quote
+from hiring.ranking import RoleFit
 
-MIXED_AT = 3  # distinct roles whose core work one ad asks for
-DOING_CORE = {Responsibility.OWNS, Responsibility.CARRIES_OUT}
 HONEST_MINIMUM = 12  # requirements any ad may list
 HONEST_MARGIN = 3  # … or a few more than the best role's own competencies
-QUOTE_LENGTH = 90
-
-
-@dataclass(frozen=True)
-class RoleShare:
-    """One distinct role in a mixed ad and the lines that belong to it."""
-
-    slug: str
-    title: str
-    tasks: tuple[str, ...]
-    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -58,130 +46,62 @@ class Findings:
     suggestions: list[Suggestion] = field(default_factory=list)
 
 
-def quote(text: str) -> str:
-    text = " ".join(text.split()).lstrip("-–—*•·▪►✓✔+ ")
-    return text if len(text) <= QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
-
-
-def _doing(remaining: set[str], fits: list[RoleFit], index: CatalogueIndex):
-    """The roles that do a remaining task: the ranked ones (the check's
-    shortlist; at the shipped size every doer), else any doer."""
-    ranked = {fit.slug: index.roles[fit.slug] for fit in fits}
-    doing = {
-        slug: profile
-        for slug, profile in ranked.items()
-        if any(profile.tasks.get(task) in DOING_CORE for task in remaining)
-    }
-    return doing or {p.slug: p for t in sorted(remaining) for p in index.doers[t]}
-
-
-def split_by_role(
-    tasks: dict[str, Found], fits: list[RoleFit], index: CatalogueIndex
-) -> list[RoleShare]:
-    """Cover the asked tasks with as few distinct roles as possible, starting with
-    the best-fitting one. Junior, senior and base role count as one line of work."""
-    fit_rank = {fit.slug: n for n, fit in enumerate(fits)}
-    remaining = {slug for slug, found in tasks.items() if not found.negated_only}
-    remaining &= set(index.doers)  # tasks no role does cannot be handed to one
-    shares, used_lineages = [], set()
-    preferred = fits[0].slug if fits else ""
-    while remaining:
-        trying_best = bool(preferred)
-        if trying_best:
-            candidates, preferred = [index.roles[preferred]], ""
-        else:
-            doing = _doing(remaining, fits, index)
-            candidates = [
-                profile
-                for _slug, profile in sorted(doing.items())
-                if profile.lineage not in used_lineages
-            ]
-        covering = [
-            (
-                len({s for s in remaining if p.tasks.get(s) in DOING_CORE}),
-                -fit_rank.get(p.slug, len(fit_rank)),
-                p,
-            )
-            for p in candidates
-        ]
-        covering = [c for c in covering if c[0]]
-        if not covering:
-            if trying_best:
-                continue
-            break
-        # Ties go to the better fit, then to the first slug (max keeps the first
-        # of equals, and candidates come in slug order): same answer every run.
-        _count, _rank, profile = max(covering, key=lambda c: (c[0], c[1]))
-        covered = {s for s in remaining if profile.tasks.get(s) in DOING_CORE}
-        remaining -= covered
-        used_lineages.add(profile.lineage)
-        lines = {
-            quote(u.text) for s in covered for u in tasks[s].units if not u.is_negated
-        }
-        shares.append(
-            RoleShare(
-                profile.slug,
-                profile.title,
-                tuple(sorted(covered)),
-                tuple(sorted(lines)),
-            )
-        )
-    return shares
-
-
 def find_problems(
     *,
     tasks: dict[str, Found],
     fits: list[RoleFit],
-    named: list[str],
+    shares: list[RoleShare],
+    title_role: RoleCard | None,
     requirement_count: int,
-    index: CatalogueIndex,
+    catalogue: Catalogue,
+    in_english: bool = False,
 ) -> Findings:
-    findings = Findings()
+    findings = Findings(shares=shares)
+    if in_english:
+        findings.warnings.append(_english_warning())
     if not fits:
         return findings
-    shares = split_by_role(tasks, fits, index)
-    findings.shares = shares
     if len(shares) >= MIXED_AT:
         findings.mixed = True
         findings.warnings.append(_mixed_warning(shares))
-    title_role = index.roles.get(named[0]) if named else None
     excluded = _excluded(tasks, title_role) if title_role else []
     if excluded:
-        findings.warnings.append(_excluded_warning(title_role, excluded, tasks, index))
-    best = index.roles[fits[0].slug]
-    limit = _honest_limit(best)
-    if requirement_count > limit:
         findings.warnings.append(
-            Warning(
-                "too-many",
-                _(
-                    "Die Anzeige stellt %(count)s Anforderungen. Das ist zu viel. "
-                    "Für %(role)s sind etwa %(limit)s ehrlich."
-                )
-                % {"count": requirement_count, "role": best.title, "limit": limit},
-            )
+            _excluded_warning(title_role, excluded, tasks, catalogue)
         )
-    findings.suggestions = _suggestions(findings, fits, title_role, excluded, index)
+    best = fits[0].card
+    limit = max(HONEST_MINIMUM, len(best.competencies) + HONEST_MARGIN)
+    if requirement_count > limit:
+        text = _(
+            "Die Anzeige stellt %(count)s Anforderungen. Das ist zu viel. "
+            "Für %(role)s sind etwa %(limit)s ehrlich."
+        ) % {"count": requirement_count, "role": best.title, "limit": limit}
+        findings.warnings.append(Warning("too-many", text))
+    findings.suggestions = _suggestions(findings, fits, title_role, excluded)
     return findings
 
 
-def _excluded(tasks: dict[str, Found], role) -> list[str]:
-    return sorted(
-        slug
-        for slug, found in tasks.items()
-        if not found.negated_only and role.tasks.get(slug) == Responsibility.EXCLUDED
+def _english_warning() -> Warning:
+    return Warning(
+        "language",
+        _(
+            "Die Anzeige ist überwiegend englisch. Die Prüfung liest deutsche "
+            "Anzeigen; das Ergebnis kann Aufgaben übersehen."
+        ),
     )
 
 
-def _honest_limit(profile) -> int:
-    return max(HONEST_MINIMUM, len(profile.competencies) + HONEST_MARGIN)
+def _excluded(tasks: dict[str, Found], role: RoleCard) -> list[str]:
+    return sorted(
+        slug
+        for slug, found in tasks.items()
+        if found.asked and role.tasks.get(slug) == EXCLUDED
+    )
 
 
 def _mixed_warning(shares: list[RoleShare]) -> Warning:
     text = _(
-        "Die Anzeige mischt die Arbeit von %(count)s Rollen. "
-        "So eine Person gibt es kaum."
+        "Die Anzeige mischt die Arbeit von %(count)s Rollen. So eine Person gibt es kaum."
     ) % {"count": len(shares)}
     lines = tuple(
         _("%(role)s: %(lines)s")
@@ -191,20 +111,19 @@ def _mixed_warning(shares: list[RoleShare]) -> Warning:
     return Warning("mixed", text, lines)
 
 
-def _excluded_warning(role, excluded, tasks, index) -> Warning:
+def _excluded_warning(role: RoleCard, excluded, tasks, catalogue: Catalogue) -> Warning:
     text = ngettext(
-        "Der Titel nennt %(role)s. "
-        "%(count)s Aufgabe gehört aber nicht zu dieser Rolle.",
+        "Der Titel nennt %(role)s. %(count)s Aufgabe gehört aber nicht zu dieser Rolle.",
         "Der Titel nennt %(role)s. %(count)s Aufgaben gehören aber nicht "
         "zu dieser Rolle.",
         len(excluded),
-    ) % {"role": f"„{role.title}“", "count": len(excluded)}
+    ) % {"role": f"„{role.title.strip('„“')}“", "count": len(excluded)}
     lines = tuple(
         _("%(task)s: %(lines)s")
         % {
-            "task": index.entries[("task", slug)].plain_name,
+            "task": catalogue.task(slug).plain_name,
             "lines": " · ".join(
-                sorted({f"„{quote(u.text)}“" for u in tasks[slug].units})
+                sorted({f"„{_quote(c.text)}“" for c in tasks[slug].clauses})
             ),
         }
         for slug in excluded
@@ -216,15 +135,14 @@ def _compare_url(slugs: list[str]) -> str:
     return f"{reverse('comparisons:compare')}?roles={','.join(dict.fromkeys(slugs))}"
 
 
-def _suggestions(findings, fits, title_role, excluded, index) -> list[Suggestion]:
+def _suggestions(findings, fits, title_role, excluded) -> list[Suggestion]:
     suggestions = []
     best = fits[0]
     if findings.mixed:
-        first, *others = findings.shares
         suggestions.append(
             Suggestion(_("Teilen Sie die Stelle auf. Suchen Sie jede Rolle für sich."))
         )
-        for share in others:
+        for share in findings.shares[1:]:
             suggestions.append(
                 Suggestion(
                     _("Das ist Arbeit für %(role)s: %(lines)s")
@@ -240,7 +158,7 @@ def _suggestions(findings, fits, title_role, excluded, index) -> list[Suggestion
         )
     if excluded:
         suggestions.append(
-            Suggestion(_("Streichen Sie die Zeilen, die nicht zur Rolle passen.")),
+            Suggestion(_("Streichen Sie die Zeilen, die nicht zur Rolle passen."))
         )
         if title_role.slug != best.slug:
             suggestions.append(

@@ -11,6 +11,7 @@ from roles.caching import catalogue_stamp
 from tests.conftest import restore_flushed_data
 from tests.hiring.labelled import TEST, load_situations, wilson
 
+pytestmark = pytest.mark.django_db
 FROZEN = load_situations(TEST)
 
 

@@ -8,7 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from hiring import index as index_module
+from hiring import catalogue as catalogue_module
+from hiring import checkindex as checkindex_module
 from hiring.check import check_ad
 from tests.hiring.labelled import load_ads
 
@@ -33,7 +34,8 @@ def test_threads_building_and_using_the_index_agree(committed):
     call_command("load_catalogue", verbosity=0)
     ads = [ad.text for ad in load_ads()[:24]]
     expected = [_answer(text) for text in ads]
-    index_module._cached.clear()  # every thread races to build it anew
+    catalogue_module._current.clear()  # every thread races to build them anew
+    checkindex_module._current.clear()
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(_answer, ads * 3))
     assert answers == expected * 3

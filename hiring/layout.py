@@ -1,0 +1,389 @@
+"""How an ad is laid out: its title, its parts, and the clauses within them.
+
+Ads follow a common frame — who the company is, the work ("Ihre Aufgaben"), the
+profile ("Ihr Profil"), what is offered, how to apply — with headings or without.
+Only the work counts as asked work and the profile as asked competencies; the
+introduction, the offer and the application count for nothing.
+
+The same clauses come out whether an ad keeps its line breaks or was pasted as
+one line: breaks are found from bullets, sentence ends, headings and the words
+that start a sentence, not only from newlines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+INTRO, WORK, PROFILE, OFFER, APPLY, EXCLUDED, FACTS, OTHER = (
+    "intro", "work", "profile", "offer", "apply", "excluded", "facts", "other",
+)  # fmt: skip
+IGNORED = {INTRO, OFFER, APPLY, FACTS}
+"""Parts that describe the employer or the application, not the job."""
+
+HEADINGS = [
+    (EXCLUDED, r"nicht (?:ihre|deine|eure) aufgaben?|das machen (?:sie|du) nicht"
+               r"|nicht (?:teil|gegenstand)|gehört nicht|not your job|was (?:sie|du) nicht"),
+    (OFFER, r"wir bieten|bieten wir|was wir (?:ihnen|dir) bieten|benefits|unser angebot"
+            r"|ihre vorteile|deine vorteile|(?:erwartet|erwarten) (?:sie|dich) bei uns"
+            r"|bei uns erwartet|what we offer|perks|das bekommst du|darauf kannst du"
+            r"|warum (?:wir|uns)|gute gründe"),
+    (INTRO, r"über uns|wer wir sind|das sind wir|about us|unser unternehmen"
+            r"|wir über uns|who we are|zum unternehmen|die stelle im überblick"),
+    (APPLY, r"kontakt|bewerbung|bewerben|interesse geweckt|ansprechp|so geht es weiter"
+            r"|klingt gut|how to apply|noch fragen"),
+    (FACTS, r"das wichtigste zur stelle|eckdaten|auf einen blick|rahmenbedingungen"),
+    (PROFILE, r"profil|mitbringen|bringen sie mit|bringst du mit|anforderung|qualifikation"
+              r"|voraussetzung|was (?:sie|du) (?:kannst|können|mitbringst)|requirements"
+              r"|wir erwarten|das zeichnet|das solltest du|your skills|about you|skills"
+              r"|what you bring|you bring|you have|dein skillset|du hast"
+              r"|wen wir suchen|was wir (?:uns wünschen|erwarten)"),
+    (WORK, r"aufgaben|tätigkeit|das erwartet (?:sie|dich)|ihre rolle|deine rolle"
+           r"|was (?:sie|du) .{0,20}(?:tun|machen|bewegen|erwartet)|verantwortung"
+           r"|responsibilities|your tasks|what you.ll do|deine themen|dein alltag"
+           r"|ihr alltag|the job\b|you.ll own|you will"),
+]  # fmt: skip
+HEADING_PATTERNS = [(part, re.compile(pattern, re.I)) for part, pattern in HEADINGS]
+MAX_HEADING_WORDS = 8
+SHORT_LINE_WORDS = 5
+
+BULLET = re.compile(r"^\s*(?:[-–—*•·▪►✓✔➤→+]|\d{1,2}[.)])\s*")
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:z|u|d|o|s|v|ca|bzw|ggf|inkl|evtl|etc|dr|prof|nr|str|tel|vgl|abs|mind|max"
+    r"|min|zzgl|usw|bspw|sog|engl|ggü|insb|jun|sen)|\b[A-Za-zÄÖÜäöü])\.$",
+    re.I,
+)
+# Where a new clause starts inside a line: a bullet in the middle of a pasted
+# line, a sentence end, or a capitalised "Wir" or "Unser" (mid-sentence they are
+# lower case) after a word.
+BREAKS = re.compile(
+    r"\s+(?=[•▪►✓✔➤·→]\s*)|\s+\|\s+"
+    r"|\s+(?=[-–—*]\s+[A-ZÄÖÜ])"
+    r"|\s+(?=-\s+[a-zäöü])"
+    r"|\s+(?=\d{1,2}[.)]\s+[A-ZÄÖÜ])"
+    r"|(?<=[.!?;])\s+(?=[\"„»A-ZÄÖÜ0-9•▪►✓✔-])"
+    r"|(?<=\w)\s+(?=(?:Wir|Unser|Unsere|Bei uns)\b)"
+    # a line's end lost in a pasted text: a capitalised article after a word
+    r"|(?<=[a-zäöüß0-9)])\s+(?=(?:Die|Der|Das|Den|Dem|Deine|Dein|Bei|Als|Für|Zur|Zum"
+    r"|Dafür|Hier|Was|Wer)\s)"
+    r"|(?<=[\w).!?:])\s+(?=(?:(?:Ihre|Deine) (?:Aufgaben|Benefits|Vorteile)|(?:Ihr|Dein)"
+    r" Profil|Das bringst du mit|Das bringen Sie mit|Das bieten wir|Wir bieten"
+    r"|What you bring|What we offer|You.ll own|Über uns|Nicht (?:Ihre|deine) Aufgabe)\b)"
+)
+CLAUSE = re.compile(
+    r"\s*;\s*|:\s+(?=[A-ZÄÖÜ])"
+    r"|,\s+(?=(?:aber|doch|die|der|das|den|dem|wir|du|sie|ihr|wobei|damit"
+    r"|um|während|sodass|denn|weil|wenn|falls|dafür|dabei|unser|unsere|ein anderes)\s)"
+    r"|\s+(?:sowie|aber|während)\s+"
+)
+GENDER_MARK = re.compile(
+    r"\((?:[mwdfxi]\s*[/|,]\s*){1,3}[mwdfxi]\)|\((?:all genders|gn\*?|divers)\)"
+    r"|\w[:*_]in(?:nen)?\b|\w/-?in\b",
+    re.I,
+)
+TITLE_END = re.compile(
+    r"\((?:[mwdfxi]\s*[/|,]\s*){1,3}[mwdfxi]\)|\((?:all genders|gn\*?|divers)\)", re.I
+)
+MAX_TITLE_WORDS = 14
+TITLE_SEARCH = 3
+LONG_CLAUSE = 40
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A piece of the ad that says one thing: its place, part and text."""
+
+    start: int
+    end: int
+    text: str
+    part: str
+    is_bullet: bool
+    line: int  # which unit (line or sentence) of the ad it belongs to
+    opens: bool = True  # the first clause of its line or sentence
+
+
+@dataclass(frozen=True)
+class Layout:
+    title: tuple[int, int] | None
+    clauses: tuple[Clause, ...]
+
+    def title_text(self, text: str) -> str:
+        return text[self.title[0] : self.title[1]].strip() if self.title else ""
+
+
+def heading_part(segment: str) -> str | None:
+    """The part a heading opens, or None when the segment is not a heading."""
+    stripped = segment.strip().strip("#*_:|- ").strip()
+    if not stripped or len(stripped.split()) > MAX_HEADING_WORDS:
+        return None
+    if stripped[-1] in ".!?," and not stripped.endswith("?"):
+        return None
+    for part, pattern in HEADING_PATTERNS:
+        if pattern.search(stripped):
+            return part
+    return None
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line or sentence; pasted lines are split the same
+    way as lines that kept their breaks."""
+    found = []
+    offset = 0
+    for line in text.split("\n"):
+        found.extend(_split_line(line, offset))
+        offset += len(line) + 1
+    return found
+
+
+def _split_line(line: str, offset: int) -> list[tuple[int, int]]:
+    pieces, start = [], 0
+    for match in BREAKS.finditer(line):
+        before = line[start : match.start()]
+        if _ends_in_abbreviation(before):
+            continue
+        pieces.append((start, match.start()))
+        start = (
+            match.end() if line[match.start() : match.end()].strip() else match.end()
+        )
+    pieces.append((start, len(line)))
+    result = []
+    for a, b in pieces:
+        a, b = _trimmed(line, a, b)
+        if a < b:
+            result.extend(_split_heading(line, a, b, offset))
+    return result
+
+
+def _ends_in_abbreviation(before: str) -> bool:
+    return bool(ABBREVIATIONS.search(before.rstrip()))
+
+
+def _trimmed(line: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_heading(line: str, start: int, end: int, offset: int) -> list:
+    """ "Ihre Aufgaben: Sie planen …" is a heading and a clause."""
+    piece = line[start:end]
+    colon = piece.find(":")
+    if 0 < colon < 60 and heading_part(piece[:colon]):
+        rest = start + colon + 1
+        rest, end2 = _trimmed(line, rest, end)
+        head = [(offset + start, offset + start + colon)]
+        return head + ([(offset + rest, offset + end2)] if rest < end2 else [])
+    for part, pattern in HEADING_PATTERNS:
+        match = pattern.match(BULLET.sub("", piece))
+        if match and part != WORK:
+            lead = len(piece) - len(BULLET.sub("", piece))
+            cut = lead + _heading_end(piece[lead:], match.end())
+            tail = piece[cut:].lstrip()
+            if tail and tail[0].isupper() and len(piece[:cut].split()) <= 6:
+                rest = start + len(piece) - len(tail)
+                return [
+                    (offset + start, offset + start + cut),
+                    (offset + rest, offset + end),
+                ]
+    return [(offset + start, offset + end)]
+
+
+def _heading_end(piece: str, end: int) -> int:
+    """Extend a heading match to the end of its last word ("Benefits" not "Benefit")."""
+    while end < len(piece) and piece[end].isalpha():
+        end += 1
+    return end
+
+
+def read_layout(text: str) -> Layout:
+    """The title, and every clause of the ad with the part it belongs to."""
+    spans = segments(text)
+    title = _title(text, spans)
+    clauses: list[Clause] = []
+    part = OTHER
+    for number, (start, end) in enumerate(spans):
+        if title and end <= title[1]:
+            continue
+        if title and start < title[1] < end:
+            start = _skip_space(text, title[1], end)
+        piece = text[start:end]
+        heading = heading_part(piece)
+        if heading:
+            part = heading
+            continue
+        unit_part = part if part != OTHER else guess_part(piece)
+        clauses.extend(_clauses(text, start, end, unit_part, number))
+    return Layout(title, tuple(_settle_intro(clauses)))
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and (text[start].isspace() or text[start] in "–—-|:,"):
+        start += 1
+    return start
+
+
+# In a pasted line the title ends where the first sentence begins.
+SENTENCE_START = re.compile(
+    r"\s(?=(?:Sie|Du|Wir|Ihre|Deine|Dein|Unser|Unsere|Die|Der|Das|Als|Bei|Für|Mit"
+    r"|Zur|Zum|Seit|Über|Im|Am|Ein|Eine|Diese|Dieser|Dafür|Hier|Was|Wer|Willkommen"
+    r"|Hallo|Hey|Moin|Aufgaben)\b)"
+)
+TITLE_PREFIX_WORDS = 12
+
+
+def _title(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The job's name: the first segment when it is short and no heading, cut
+    after its gender mark ("(m/w/d)") when more text follows on the line, or
+    before the first sentence of an ad pasted as one line."""
+    for start, end in spans[:TITLE_SEARCH]:
+        piece = text[start:end]
+        mark = TITLE_END.search(piece)
+        if mark and len(piece[: mark.end()].split()) <= MAX_TITLE_WORDS:
+            return (start, start + mark.end())
+        if heading_part(piece):
+            return None
+        words = piece.split()
+        if len(words) <= MAX_TITLE_WORDS and not piece.rstrip().endswith("."):
+            return (start, end)
+        first = SENTENCE_START.search(piece, 1)
+        if first and 0 < len(piece[: first.start()].split()) <= TITLE_PREFIX_WORDS:
+            return (start, start + first.start())
+        return None
+    return None
+
+
+def _clauses(text, start, end, part, number) -> list[Clause]:
+    piece = text[start:end]
+    is_bullet = bool(BULLET.match(piece))
+    found, cursor = [], 0
+    boundaries = list(CLAUSE.finditer(piece)) if len(piece.split()) > 6 else []
+    for match in [*boundaries, None]:
+        stop = match.start() if match else len(piece)
+        chunk = piece[cursor:stop]
+        if chunk.strip():
+            a = start + cursor + (len(chunk) - len(chunk.lstrip()))
+            b = start + cursor + len(chunk.rstrip())
+            found.append(Clause(a, b, text[a:b], part, is_bullet, number, not found))
+        cursor = match.end() if match else len(piece)
+    return found
+
+
+# --- parts without headings ---------------------------------------------------------
+
+YOU = r"\b(?:sie|du|dich|dir|ihnen|ihr|ihre[nmrs]?|dein(?:e[nmrs]?)?|euch)\b"
+OFFER_CUES = re.compile(
+    r"\bwir bieten|\bbieten (?:wir|dir|ihnen)|\bbenefits?\b|\burlaub|\bgehalt|vergütung"
+    r"|\bbezahlung|home.?office|\bremote\b|\bjobrad|dienstrad|firmenwagen|weiterbildung"
+    r"|fortbildung|zuschuss|altersvorsorge|flexible arbeitszeit|gleitzeit|\bunbefristet"
+    r"|\bbefristet|\bobst\b|kaffee|team.?events|rabatt|\btvöd|\btv-?l\b|entgeltgruppe"
+    r"|\be\s?\d{1,2}\b|€|\beur\b|brutto|deutschlandticket|\bkita\b|sabbatical"
+    r"|\bgym\b|fitnessstudio.?mitgliedschaft|\d+ tage|work.?life|kantine|essenszuschuss"
+    r"|onboarding|bei uns (?:erwartet|bekommst|findest)|wir freuen uns auf dich",
+    re.I,
+)
+APPLY_CUES = re.compile(
+    r"bewerb|bewirb|lebenslauf|anschreiben|unterlagen|ansprechpartner|\bkontakt"
+    r"|e-?mail|@|\btel\b|telefon|kennziffer|referenznummer|bewerbungsfrist"
+    r"|freuen uns auf (?:ihre|deine)|schick(?:e|) uns|senden sie uns|jetzt bewerben"
+    r"|apply|\bbis zum \d",
+    re.I,
+)
+INTRO_CUES = re.compile(
+    r"^(?:wir sind|wir gehören|wir stehen|wir zählen|wir entwickeln|wir produzieren"
+    r"|wir betreiben|wir beraten|wir begleiten|wir unterstützen|wir helfen|wir machen"
+    r"|wir verbinden|wir bringen|wir bauen|wir schaffen|wir verstehen|wir arbeiten"
+    r"|wir vertreiben|wir versorgen|wir vertreten|unser unternehmen|unsere agentur"
+    r"|unser team|unsere kunden|unsere kund|unser haus|als (?:führende|familien|mittel)"
+    r"|seit (?:über )?\d|mit (?:rund |über |mehr als )?\d[\d.]* (?:mitarbeit|beschäft))"
+    r"|spezialisiert auf|gegründet|marktführer|standorte|kunden wie",
+    re.I,
+)
+PROFILE_CUES = re.compile(
+    r"\b(?:sie|du) (?:haben|hast|bringen|bringst|verfügen|verfügst|sind|bist|kennen"
+    r"|kennst|können|kannst|beherrschen|beherrschst|besitzen|besitzt|sprechen|sprichst"
+    r"|denkst|denken|arbeitest gern|arbeiten gern|hast lust|liebst|lieben)\b"
+    r"|erfahrung|kenntnisse|studium|ausbildung|abschluss|idealerweise|von vorteil"
+    r"|wünschenswert|sicher(?:er|es|e)? (?:umgang|auftreten)|deutschkenntnisse"
+    r"|englischkenntnisse|führerschein|affinität|leidenschaft|begeisterung|freude an"
+    r"|teamfähig|kommunikationsstark|organisationstalent|zuverlässig|selbstständig"
+    r"|\bjahre(?:n)? (?:berufs)?erfahrung|know-how|\bskills?\b|gespür|händchen"
+    r"|talent|motivation|bist .* typ|hands-on-mentalität|mindset",
+    re.I,
+)
+WORK_CUES = re.compile(
+    YOU + r".{0,60}\b(?:planst|planen|entwickelst|entwickeln|erstellst|erstellen"
+    r"|schreibst|schreiben|betreust|betreuen|moderierst|moderieren|gestaltest|gestalten"
+    r"|verantwortest|verantworten|kümmerst|kümmern|übernimmst|übernehmen|steuerst"
+    r"|steuern|koordinierst|koordinieren|analysierst|analysieren|begleitest|begleiten"
+    r"|konzipierst|konzipieren|produzierst|produzieren|veröffentlichst|postest|posten"
+    r"|beantwortest|beantworten|pflegst|pflegen|baust|bauen|treibst|treiben|sorgst"
+    r"|sorgen|hältst|halten|führst|führen|schulst|schulen|programmierst|optimierst"
+    r"|optimieren|bist verantwortlich|sind verantwortlich|wertest|werten|misst|messen"
+    r"|berätst|beraten|entwirfst|entwerfen|recherchierst|recherchieren|unterstützt"
+    r"|arbeitest|arbeiten)\b"
+    r"|^(?:[-–•*✓]\s*)?(?:erstellung|planung|betreuung|konzeption|entwicklung|pflege"
+    r"|verantwortung|steuerung|moderation|umsetzung|analyse|gestaltung|produktion"
+    r"|durchführung|koordination|aufbau|weiterentwicklung|mitarbeit|unterstützung"
+    r"|beratung|begleitung|schulung|auswertung|redaktion|recherche|optimierung"
+    r"|programmierung|beantwortung|identifikation|monitoring|reporting|erarbeitung)",
+    re.I,
+)
+
+
+def guess_part(piece: str) -> str:
+    """The part of a sentence in an ad without headings, from its own words."""
+    text = BULLET.sub("", piece).strip()
+    if OFFER_CUES.search(text) and not WORK_CUES.search(text):
+        return OFFER
+    if APPLY_CUES.search(text) and not WORK_CUES.search(text):
+        return APPLY
+    if INTRO_CUES.search(text) and not re.search(YOU, text, re.I):
+        return INTRO
+    if WORK_CUES.search(text):
+        return WORK
+    if PROFILE_CUES.search(text):
+        return PROFILE
+    return OTHER
+
+
+SEEKING = re.compile(r"such|gesucht|verstärkung|join|hiring", re.I)
+
+
+def _settle_intro(clauses: list[Clause]) -> list[Clause]:
+    """Sentences about the company before the first sentence about the job are
+    its introduction, whatever words they use — but not a sentence that says
+    whom the company seeks ("sucht eine Person, die unsere Seite betreut")."""
+    lines: dict[int, str] = {}
+    for clause in clauses:
+        lines[clause.line] = lines.get(clause.line, "") + " " + clause.text
+    settled, seen_job = [], False
+    for clause in clauses:
+        part = clause.part
+        if part in (WORK, PROFILE, EXCLUDED):
+            seen_job = True
+        elif (
+            part == OTHER
+            and not seen_job
+            and _about_company(clause.text)
+            and not SEEKING.search(lines[clause.line])
+        ):
+            part = INTRO
+        settled.append(clause if part == clause.part else _with_part(clause, part))
+    return settled
+
+
+def _about_company(text: str) -> bool:
+    lowered = text.lower()
+    return (
+        bool(re.search(r"\b(?:wir|unser|unsere|unseren|unserem|unserer)\b", lowered))
+        and not re.search(YOU, lowered)
+        and "such" not in lowered
+    )
+
+
+def _with_part(clause: Clause, part: str) -> Clause:
+    return Clause(
+        clause.start, clause.end, clause.text, part, clause.is_bullet, clause.line
+    )

@@ -1,0 +1,232 @@
+"""Which roles fit what an ad asks for: one measure, shown as it orders.
+
+An ad asks for its recognised tasks, and sometimes for a level ("Junior",
+"Volontariat", "Head of", "führst ein Team") and a role by name (its title). The
+measure — "Passung", 0–100 — is the share of these asked items a role fulfils: a
+task it owns or carries out counts fully, one it contributes to half; the asked
+level counts for the roles of that level, the title for the role it names. Roles
+with the same Passung are ordered by stated rules, and the page says which rule
+decided:
+
+1. fewer of the asked tasks the role explicitly excludes;
+2. a role that is only a common misreading of another (the "Facebook-Manager")
+   comes after the others unless the ad uses its name;
+3. the closer fit: more of the role's own work is asked;
+4. reviewed definitions before drafts; then by title.
+
+Roles described only by ticks (no other names, no notes on their tasks, not
+reviewed — such as the generated roles of a load test) come after described ones,
+so that the answer does not depend on how many such roles exist.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from django.utils.translation import gettext_lazy
+
+from hiring.catalogue import (
+    CARRIES_OUT,
+    CONTRIBUTES,
+    EXCLUDED,
+    OWNS,
+    Catalogue,
+    RoleCard,
+)
+from roles.choices import Seniority
+
+SHORTLIST = 60
+SHOWN = 5
+FULL, HALF = 2, 1  # points for doing an asked item, and for contributing to it
+JUNIOR_TITLE = re.compile(
+    r"junior|einsteiger|einstieg|trainee|volontär|volontariat|volontaer"
+    r"|werkstudent|praktikum|praktikant|assistant|assistenz|auszubildend|azubi",
+    re.I,
+)
+SENIOR_TITLE = re.compile(
+    r"senior|lead|head of|leitung|leiter(?:in)?|teamlead|team lead"
+    r"|director|chef(?:in)?",
+    re.I,
+)
+JUNIOR_BODY = re.compile(
+    r"berufseinst|berufsanf|erste(?:n)? (?:berufs)?erfahrung|absolvent"
+    r"|nach (?:dem|deinem|ihrem) studium|direkt nach",
+    re.I,
+)
+SENIOR_BODY = re.compile(
+    r"führ(?:en|st|t) (?:ein|das|unser|dein|ihr)\w* team|(?:fachliche|disziplinarische)"
+    r" (?:führung|leitung)|führungsverantwortung|leitest (?:ein|das|unser)"
+    r"|leiten (?:ein|das|unser)\w* team|teamleitung übernehm",
+    re.I,
+)
+TIE_RULES = ("excluded", "misreading", "focus", "reviewed")
+TIE_REASONS = {
+    "excluded": gettext_lazy("Sie schließt weniger der verlangten Arbeit aus."),
+    "misreading": gettext_lazy("Die andere Rolle ist nur ein verbreitetes Missverständnis."),
+    "focus": gettext_lazy("Die Anzeige verlangt mehr von ihrer eigenen Arbeit."),
+    "reviewed": gettext_lazy("Ihre Beschreibung ist geprüft."),
+    "alphabet": gettext_lazy("Sonst gleich: nach dem Alphabet."),
+}
+
+
+def asked_level(title: str, work: str) -> str:
+    """The level the ad asks for: said in the title, or in the work by leading a
+    team or entering the job; "none" when it says nothing."""
+    if JUNIOR_TITLE.search(title):
+        return Seniority.JUNIOR
+    if SENIOR_TITLE.search(title):
+        return Seniority.SENIOR
+    if SENIOR_BODY.search(work):
+        return Seniority.SENIOR
+    if JUNIOR_BODY.search(work):
+        return Seniority.JUNIOR
+    return Seniority.NONE
+
+
+@dataclass(frozen=True)
+class RoleFit:
+    slug: str
+    title: str
+    url: str
+    score: int
+    """The Passung, 0–100: the share of the asked items the role fulfils."""
+    owned: tuple[str, ...]
+    carried_out: tuple[str, ...]
+    contributed: tuple[str, ...]
+    excluded: tuple[str, ...]
+    named_in_title: bool
+    card: RoleCard
+    decided_by: str = ""
+    """The tie rule that put it above the next role with the same score."""
+
+    @property
+    def tie_reason(self) -> str:
+        return str(TIE_REASONS[self.decided_by]) if self.decided_by else ""
+
+
+def task_points(asked: list[str], catalogue: Catalogue) -> Counter[int]:
+    """Per role number: points for the asked tasks it does (in C, all roles)."""
+    weights = {}
+    for task in asked:
+        weights[(task, OWNS)] = weights[(task, CARRIES_OUT)] = FULL
+        weights[(task, CONTRIBUTES)] = HALF
+    return catalogue.weighted_cover(weights)
+
+
+def rank_roles(
+    asked: list[str],
+    catalogue: Catalogue,
+    *,
+    level: str = Seniority.NONE,
+    named: set[int] = frozenset(),
+    mentioned: set[int] = frozenset(),
+) -> list[RoleFit]:
+    """The roles that fit best, best first (at most SHOWN)."""
+    points = task_points(asked, catalogue)
+    items = len(asked) + (level != Seniority.NONE) + bool(named)
+    for number in named:
+        points.setdefault(number, 0)
+    for number in list(points):
+        card = catalogue.cards[number]
+        if card is None:
+            continue
+        points[number] += FULL * (number in named)
+        points[number] += FULL * (level != Seniority.NONE and card.seniority == level)
+    if level != Seniority.NONE:
+        for number in _of_level(points, level, catalogue):
+            points.setdefault(number, FULL)
+    shortlist = _shortlist(points, catalogue)
+    keyed = []
+    for number in shortlist:
+        card = catalogue.cards[number]
+        keys = _keys(
+            card, asked, points[number], number in mentioned or number in named
+        )
+        keyed.append((keys, card, number))
+    keyed.sort(key=lambda item: item[0])
+    fits = [
+        _fit(card, asked, round(100 * points[number] / (FULL * max(items, 1))),
+             number in named)
+        for _keys_, card, number in keyed[:SHOWN]
+    ]  # fmt: skip
+    return _with_tie_rules(fits, [k for k, _c, _n in keyed[:SHOWN]])
+
+
+def _of_level(points: Counter[int], level: str, catalogue: Catalogue) -> list[int]:
+    """The roles of the asked level in the lines of work that fit at all."""
+    lineages = {catalogue.cards[n].lineage for n in points if catalogue.cards[n]}
+    return [
+        n
+        for n, card in enumerate(catalogue.cards)
+        if card is not None and card.seniority == level and card.lineage in lineages
+    ][:SHORTLIST]
+
+
+def _shortlist(points: Counter[int], catalogue: Catalogue) -> list[int]:
+    """The best by points, described roles first (ties at the cut kept)."""
+    scored = [
+        (catalogue.cards[n].is_described, count, -n)
+        for n, count in points.items()
+        if catalogue.cards[n] is not None and count > 0
+    ]
+    if len(scored) <= SHORTLIST:
+        return [-n for _d, _c, n in scored]
+    cut = heapq.nlargest(SHORTLIST, scored)[-1][:2]
+    return [-n for d, c, n in scored if (d, c) >= cut]
+
+
+def _keys(card: RoleCard, asked: list[str], points: int, named: bool) -> tuple:
+    excluded = sum(1 for t in asked if card.tasks.get(t) == EXCLUDED)
+    misreading = card.only_confused_with and not named
+    core = card.core
+    focus = len(core & set(asked)) / len(core) if core else 0.0
+    rules = {
+        "excluded": excluded,
+        "misreading": misreading,
+        "focus": -round(focus, 3),
+        "reviewed": not card.is_reviewed,
+    }
+    return (not card.is_described, -points, *(rules[r] for r in TIE_RULES), card.title)
+
+
+def _fit(card: RoleCard, asked: list[str], score: int, in_title: bool) -> RoleFit:
+    def having(responsibility: str) -> tuple[str, ...]:
+        return tuple(t for t in asked if card.tasks.get(t) == responsibility)
+
+    return RoleFit(
+        slug=card.slug,
+        title=card.title,
+        url=card.url,
+        score=score,
+        owned=having(OWNS),
+        carried_out=having(CARRIES_OUT),
+        contributed=having(CONTRIBUTES),
+        excluded=having(EXCLUDED),
+        named_in_title=in_title,
+        card=card,
+    )
+
+
+def _with_tie_rules(fits: list[RoleFit], keys: list[tuple]) -> list[RoleFit]:
+    """Name the rule that decided between neighbours with the same score."""
+    decided = []
+    for n, fit in enumerate(fits):
+        rule = ""
+        if n + 1 < len(fits) and fits[n + 1].score == fit.score:
+            rule = _deciding_rule(keys[n], keys[n + 1])
+        decided.append(_replace(fit, rule))
+    return decided
+
+
+def _deciding_rule(first: tuple, second: tuple) -> str:
+    for position, name in enumerate(TIE_RULES, start=2):
+        if first[position] != second[position]:
+            return name
+    return "alphabet"
+
+
+def _replace(fit: RoleFit, rule: str) -> RoleFit:
+    return replace(fit, decided_by=rule)

@@ -1,0 +1,148 @@
+"""Whether a clause asks for the work it names: negation and delegation.
+
+"Keine Programmierung", "Grafikdesign gehört nicht zu deinen Aufgaben",
+"Strategie und Community-Management übernimmt ein anderes Team", "Kommentare
+beantwortet unser Kundendienst", "die Umsetzung liegt bei unserer Agentur": the
+work is named, but not asked of this person. The check takes such work out of
+what is asked and says so.
+
+Partners are not work either: in "eng mit unseren Designer*innen" the designers
+are colleagues, so their profession's word is not read as design work.
+"""
+
+from __future__ import annotations
+
+import re
+
+ASKED, NEGATED, DELEGATED = "asked", "negated", "delegated"
+
+NEGATION = re.compile(
+    r"\b(?:nicht|kein|keine|keinen|keiner|keines|keinerlei|ohne|weder|nie)\b"
+    r"(?!\s+(?:nur|zuletzt|selten|unbedingt|zwingend|weniger|mehr als|scheuen|scheust"
+    r"|fehlen|missen|vergessen|umsonst|allein|alleine|ganz))",
+    re.I,
+)
+# A verb of doing work in the third person: someone else does it.
+THIRD_PERSON_WORK = (
+    r"(?:übernimmt|übernehmen|macht|machen|liefert|liefern|erledigt|erledigen"
+    r"|verantwortet|verantworten|betreut|betreuen|kümmert|kümmern|steuert|steuern"
+    r"|erstellt|erstellen|gestaltet|gestalten|produziert|produzieren|pflegt|pflegen"
+    r"|entwickelt|entwickeln|schreibt|schreiben|beantwortet|beantworten|moderiert"
+    r"|moderieren|postet|posten|plant|planen|legt|legen|entscheidet|entscheiden"
+    r"|bestimmt|bestimmen|setzt|setzen|koordiniert|koordinieren|verfasst|verfassen"
+    r"|bespielt|bespielen|bearbeitet|bearbeiten|kommt|kommen|stellt|stellen|gibt"
+    r"|geben|läuft|laufen|leitet|leiten|organisiert|organisieren|hält|halten"
+    r"|verantwortlich|zuständig)"
+)
+PARTY_NOUN = (
+    r"(?:team|teams|agentur|agenturen|studio|abteilung|dienstleister\w*|kolleg\w*"
+    r"|stelle|desk|redaktion|fachbereich|bereich|leitung|geschäftsführung|marketing"
+    r"|pressestelle|kundenservice|kundendienst\w*|service\w*|support|it|grafik\w*"
+    r"|designer\w*|entwickler\w*|manager\w*|berater\w*|redakteur\w*|freelancer\w*"
+    r"|partner\w*|head|lead|chef\w*|vorgesetzt\w*|kommunikation|zentrale|konzern\w*"
+    r"|büro|referat|dezernat|amt|abteilungen|inhaber\w*|geschäftsleitung)"
+)
+THIRD_PARTY = (
+    r"(?:(?:unser|unsere|unserem|unseren|unserer|unseres)\s+(?:[\w\-*:/]+\s+){0,3}?"
+    r"[\w\-*:/]+"
+    r"|ein(?:e|em|er|es)?\s+(?:anderes?|andere[nmr]?|externe[nsmr]?|eigene[nsmr]?)"
+    r"\s+[\w\-*:/]+"
+    r"|externe[nr]?\s+[\w\-*:/]+|andere[nr]?\s+(?:team|kolleg\w*|abteilung\w*)"
+    r"|(?:die|der|das|den|dem)\s+(?:[\w\-]+\s+){0,2}?[\w\-]*?" + PARTY_NOUN + r")\b"
+)
+DELEGATION = re.compile(
+    r"\b"
+    + THIRD_PERSON_WORK
+    + r"\b[^.;]{0,60}?\b"
+    + THIRD_PARTY
+    + r"|\b"
+    + THIRD_PARTY
+    + r"[^.;]{0,30}?\b"
+    + THIRD_PERSON_WORK
+    + r"\b"
+    + r"|\b(?:liegt|liegen|verbleibt|verbleiben|bleibt|bleiben|sitzt|sitzen|erfolgt"
+    r"|erfolgen)\b[^.;]{0,40}?\b(?:bei|über|von|durch|in)\b"
+    r"|\b(?:ist|sind) (?:aufgabe|sache) (?:der|des|unserer|unseres|von)"
+    r"|\bextern vergeben|\bdurch externe\b|\ban (?:eine|unsere|die) agentur",
+    re.I,
+)
+# The person as subject or object ("du", "Sie"); "deine Teamleitung" is a third
+# party, so possessives do not count.
+YOU = re.compile(r"\b(?:du|dich|dir|euch)\b", re.I)
+FORMAL_YOU = re.compile(r"\b(?:Sie|Ihnen)\b")
+# Colleagues and partners named with their profession: "mit unseren Designern",
+# "in Abstimmung mit der Redaktion". The named profession is not this job's work.
+PARTNER = re.compile(
+    r"\b(?:mit|von|durch|an|für|zu)\s+(?:unsere[nmr]?|den|dem|der|die|ihre[nmr]?"
+    r"|deine[nmr]?|externe[nmr]?|eine[mnr]?)?\s*(?:\w+[-\s]){0,2}?"
+    r"((?:grafik|design|web|frontend|backend|it|seo|text|video|foto)?\w*"
+    r"(?:designer|designerinnen|grafiker|entwickler|programmierer|redakteur|redaktion"
+    r"|texter|fotograf|agentur|studio|team)\w*)",
+    re.I,
+)
+
+
+RELATIVE = re.compile(r"^(?:die|der|das|welche[rs]?)\s+(?=[a-zäöüß])")
+"""A relative clause ("…, die künftig posten"): "die" and a lower-case word (an
+article would be followed by a capitalised noun: "die Strategie …")."""
+SOUGHT_PERSON = re.compile(
+    r"such|gesucht|jemand|person|verstärkung|\bdich\b|\bsie\b|kolleg|talent|mensch"
+    r"|unterstützung|nachwuchs|you\b",
+    re.I,
+)
+NEGATED_TO_END = re.compile(
+    r"\b(?:kein|keine|keinen|keiner|keines|keinerlei|ohne|weder)\b", re.I
+)
+Region = tuple[int, int, str]
+
+
+def regions(clause: str, *, in_excluded_part: bool = False, opens: bool = True,
+            before: str = "") -> list[Region]:  # fmt: skip
+    """The stretches of a clause that are not asked of the person: (start, end,
+    "negated" or "delegated"), in the clause's own offsets. ``opens``: the clause
+    starts its sentence; ``before``: the clause before it in the sentence."""
+    end = len(clause)
+    if in_excluded_part:
+        return [(0, end, NEGATED)]
+    found: list[Region] = []
+    if not opens and RELATIVE.match(clause.strip()) and not SOUGHT_PERSON.search(before):
+        if not _addresses_the_person(clause):
+            found.append((0, end, DELEGATED))  # what others do: "die künftig posten"
+    for match in DELEGATION.finditer(clause):
+        stretch = clause[: match.end()]
+        if not _addresses_the_person(stretch):
+            found.append((0, match.end(), DELEGATED))
+    for match in NEGATION.finditer(clause):
+        if NEGATED_TO_END.match(match.group(0)):
+            found.append((match.start(), end, NEGATED))
+        else:  # "nicht" negates the verb, and so the whole clause
+            found.append((0, end, NEGATED))
+    return found
+
+
+def scope_at(spans: list[tuple[int, int]], found: list[Region]) -> str:
+    """The scope of a match: not asked when most of its words lie in a region."""
+    for start, end, scope in found:
+        inside = sum(1 for a, _b in spans if start <= a < end)
+        if inside and inside * 2 >= len(spans):
+            return scope
+    return ASKED
+
+
+def scope_of(
+    clause: str, *, in_excluded_part: bool = False, opens: bool = True
+) -> str:
+    """The scope of a whole clause (for callers that need one answer)."""
+    found = regions(clause, in_excluded_part=in_excluded_part, opens=opens)
+    return scope_at([(0, len(clause))], found) if found else ASKED
+
+
+def _addresses_the_person(clause: str) -> bool:
+    """The person is named ("du übernimmst", "Sie betreuen"): this part of the
+    clause is about the person's own work, whatever others do."""
+    return bool(YOU.search(clause) or FORMAL_YOU.search(clause))
+
+
+def partner_spans(clause: str) -> list[tuple[int, int]]:
+    """Where a clause names colleagues or partners by their profession."""
+    return [match.span(1) for match in PARTNER.finditer(clause)]
