@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from comparisons.exporters.limits import client_address
+from config.clients import client_key
 
 
 class ClientRateThrottle(SimpleRateThrottle):
@@ -26,7 +26,7 @@ class ClientRateThrottle(SimpleRateThrottle):
     def get_cache_key(self, request, view) -> str:
         return self.cache_format % {
             "scope": self.scope,
-            "ident": client_address(request),
+            "ident": client_key(request),
         }
 
 

@@ -145,7 +145,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
 
-# Five failed logins per user name and address lock that pair for 30 minutes.
+# Five failed logins per user name and client lock that pair for 30 minutes: an
+# attacker locks only their own address out, never the account for everybody. The
+# client is the one config.clients finds (behind a proxy: from X-Forwarded-For).
+AXES_CLIENT_IP_CALLABLE = "config.clients.client_ip"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -212,6 +215,11 @@ BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself; otherwise clients could.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
+"""How many proxies in front append to X-Forwarded-For; the client is the entry
+that many places from the right (config/clients.py). 0: the header is ignored."""
+if TRUSTED_PROXY_COUNT < 0:
+    raise ValueError("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from config.clients import client_key
 from roles.caching import count_this_minute
 
 WAIT_FOR_TURN_SECONDS = 20
@@ -58,22 +59,12 @@ def html_to_pdf(html: str) -> bytes:
         return document.write_pdf(pdf_tags=True)
 
 
-def client_address(request: HttpRequest) -> str:
-    """Behind the documented proxy the client is the last forwarded address;
-    otherwise the peer itself (a client could forge the header)."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def count_render(request: HttpRequest) -> None:
     """Count one new render for this client; past the rate, ExportBusy."""
     limit = settings.EXPORT_RENDERS_PER_MINUTE
     if limit <= 0:
         return
-    if count_this_minute("export", client_address(request)) > limit:
+    if count_this_minute("export", client_key(request)) > limit:
         raise ExportBusy(
             60 - int(time.time() % 60),
             _(
