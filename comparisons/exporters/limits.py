@@ -4,14 +4,14 @@ WeasyPrint needs most of a CPU for up to a second and holds the GIL while it doe
 So each app-server process renders at most ``PDF_RENDERS_PER_PROCESS`` PDFs at a
 time (other threads keep serving pages meanwhile), a request that waits too long
 for its turn is told to come back, and a client asking for more new renders per
-minute than ``EXPORT_RENDERS_PER_MINUTE`` gets a polite 429 with ``Retry-After``.
-Files already rendered come from the cache and count against nothing.
+minute than ``EXPORT_RENDERS_PER_MINUTE`` gets a polite 429 with ``Retry-After``
+(counted for all app-server processes together: roles.counters). Files already
+rendered come from the cache and count against nothing.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from functools import wraps
@@ -21,7 +21,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from config.clients import client_key
-from roles.caching import count_this_minute
+from roles.counters import count_hit
 
 WAIT_FOR_TURN_SECONDS = 20
 _slots = threading.BoundedSemaphore(settings.PDF_RENDERS_PER_PROCESS)
@@ -64,9 +64,10 @@ def count_render(request: HttpRequest) -> None:
     limit = settings.EXPORT_RENDERS_PER_MINUTE
     if limit <= 0:
         return
-    if count_this_minute("export", client_key(request)) > limit:
+    hit = count_hit("export", client_key(request), seconds=60)
+    if hit.count > limit:
         raise ExportBusy(
-            60 - int(time.time() % 60),
+            hit.retry_after,
             _(
                 "Sie haben in dieser Minute schon %(limit)s Dateien erstellt. "
                 "Bitte warten Sie kurz."
