@@ -109,11 +109,13 @@ class Reply:
 class Browser:
     """Keeps cookies per person; talks to whichever server it is told."""
 
-    def __init__(self) -> None:
+    def __init__(self, headers: dict[str, str] | None = None) -> None:
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect()
         )
+        # Sent with every request, e.g. the X-Forwarded-For a proxy would write.
+        self.opener.addheaders += list((headers or {}).items())
 
     def _open(self, request: urllib.request.Request) -> Reply:
         try:

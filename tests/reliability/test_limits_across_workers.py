@@ -1,6 +1,7 @@
 """Limits hold on one server without Redis: gunicorn with three worker processes
 shares its per-client counters (in the database), so one client meets the 429 after
-the limit, not after three times the limit.
+the limit, not after three times the limit. Behind a proxy (X-Forwarded-For) the
+login lockout holds for the guessing client only, on whichever worker it lands.
 
 The access log names the worker of every request, so the test knows the requests
 really were spread over the processes (otherwise it could not fail).
@@ -18,15 +19,17 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from roles.models import Role
 from tests.conftest import restore_flushed_data
-from tests.reliability.live import AppServer, start_server
+from tests.reliability.live import AppServer, Browser, start_server
 
 WORKERS = 3
 EXPORT_LIMIT = 30
 API_LIMIT = 120
 CHECK_LIMIT = 20
+PASSWORD = "geheim-123-Passwort"
 AD = (
     "Wir suchen einen Social Media Manager (m/w/d). Sie entwickeln die "
     "Social-Media-Strategie, planen Redaktionspläne und werten Kennzahlen aus."
@@ -34,11 +37,16 @@ AD = (
 
 
 @pytest.fixture
-def three_workers(committed, tmp_path):
+def three_workers(committed, tmp_path, django_user_model):
     restore_flushed_data()  # the catalogue, after earlier flushes
+    # The servers check passwords with production hashers, not the tests' fast one.
+    hashed = PBKDF2PasswordHasher().encode(PASSWORD, "dreiprozesse")
+    django_user_model.objects.create(username="redakteur", password=hashed)
     log = tmp_path / "access.log"
     environment = {
         "REDIS_URL": "",  # one server, no Redis: the case under test
+        # Behind one proxy; requests without X-Forwarded-For are their peer.
+        "DJANGO_TRUSTED_PROXY_COUNT": "1",
         "DJANGO_EXPORT_RENDERS_PER_MINUTE": str(EXPORT_LIMIT),
         "DJANGO_API_RATE": f"{API_LIMIT}/minute",
         "DJANGO_API_CHECK_RATE": f"{CHECK_LIMIT}/minute",
@@ -128,3 +136,19 @@ def test_the_check_limit_holds_across_workers(three_workers):
     statuses = Counter(status for status, _, _ in replies)
     assert statuses == {200: CHECK_LIMIT, 429: 4}, statuses
     assert len(_workers_in_log(log, "/api/v1/check/")) >= 2
+
+
+def test_a_guesser_behind_the_proxy_locks_out_only_their_own_address(three_workers):
+    server, log = three_workers
+    guesser = Browser({"X-Forwarded-For": "203.0.113.66"})
+    for attempt in range(6):
+        refused = guesser.log_in(server, "redakteur", f"falsch-{attempt}")
+    assert refused.status == 429
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in refused.text
+
+    owner = Browser({"X-Forwarded-For": "evil, 198.51.100.7"})
+    assert owner.log_in(server, "redakteur", PASSWORD).status == 302
+    assert "Abmelden" in owner.get(f"{server.url}/").text
+
+    assert guesser.log_in(server, "redakteur", PASSWORD).status == 429
+    assert len(_workers_in_log(log, "/accounts/login/")) >= 2
