@@ -1,11 +1,18 @@
-"""Rate limits per client address, shared by all app servers through the cache."""
+"""Rate limits per client (config.clients), counted in the store all app-server
+processes share (roles.counters): Redis, or the database without it.
+
+DRF's own throttles keep a list of timestamps in the cache and write it back
+after reading it: per process without Redis, and requests arriving together
+overwrite each other's entries. Here each request is one atomic count.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from comparisons.exporters.limits import client_address
+from config.clients import client_key
+from roles.counters import count_hit
 
 
 class ClientRateThrottle(SimpleRateThrottle):
@@ -14,20 +21,20 @@ class ClientRateThrottle(SimpleRateThrottle):
 
     scope = "api"
     setting = "API_RATE"
+    retry_after: int | None = None
 
     def get_rate(self) -> str:
         return getattr(settings, self.setting)
 
     def allow_request(self, request, view) -> bool:
-        self.rate = self.get_rate()
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+        limit, seconds = self.parse_rate(self.get_rate())
+        hit = count_hit(self.scope, client_key(request), seconds)
+        self.retry_after = hit.retry_after
+        return hit.count <= limit
 
-    def get_cache_key(self, request, view) -> str:
-        return self.cache_format % {
-            "scope": self.scope,
-            "ident": client_address(request),
-        }
+    def wait(self) -> int | None:
+        """Seconds until this client's window ends (the 429's Retry-After)."""
+        return self.retry_after
 
 
 class CheckRateThrottle(ClientRateThrottle):

@@ -4,7 +4,8 @@ Django's own ``RedisCache`` raises when Redis is unreachable. Here every call
 that fails is logged and answered as a miss (reads) or skipped (writes), and for a
 few seconds afterwards the cache is not asked at all, so a stopped or restarting
 Redis costs the pages their speed, not their answers. Nothing else changes: the
-same keys, the same client, the same options.
+same keys, the same client, the same options; and one addition, ``count_hit``,
+an atomic counter for the rate limits (roles.counters).
 """
 
 from __future__ import annotations
@@ -85,3 +86,24 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear", False)
+
+    def count_hit(self, key: str, seconds: int) -> tuple[int, int] | None:
+        """Count one event under ``key`` in a window of ``seconds`` that starts
+        with the first event: (events so far, seconds left), or None when Redis
+        cannot answer (roles.counters then counts in the database)."""
+        if not self._available():
+            return None
+        full_key = self.make_and_validate_key(key)
+        try:
+            client = self._cache.get_client(full_key, write=True)
+            # MULTI/EXEC: nothing runs in between, so a window never loses its
+            # expiry and concurrent events all count.
+            with client.pipeline(transaction=True) as pipe:
+                pipe.set(full_key, 0, ex=seconds, nx=True)
+                pipe.incr(full_key)
+                pipe.ttl(full_key)
+                _, count, left = pipe.execute()
+        except (RedisError, OSError) as error:
+            self._failed("count_hit", error)
+            return None
+        return count, max(1, left)

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry the header too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.faults.DatabaseFaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,7 +148,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
 
-# Five failed logins per user name and address lock that pair for 30 minutes.
+# Five failed logins per user name and client lock that pair for 30 minutes: an
+# attacker locks only their own address out, never the account for everybody. The
+# client is the one config.clients finds (behind a proxy: from X-Forwarded-For).
+AXES_CLIENT_IP_CALLABLE = "config.clients.client_ip"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -201,9 +206,29 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Features the site never uses, switched off for its pages and anything they
+# might embed (django-permissions-policy). The clipboard stays: the API docs copy.
+# Only features Chromium knows: others fill every visitor's console with warnings.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "browsing-topics", "camera",
+        "display-capture", "encrypted-media", "fullscreen", "gamepad",
+        "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort",
+        "local-fonts", "magnetometer", "microphone", "midi", "payment",
+        "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+        "serial", "usb", "window-management", "xr-spatial-tracking",
+    )
+}  # fmt: skip
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=False)
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# The language cookie as the session cookie; no script reads it.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = SESSION_COOKIE_SAMESITE
+LANGUAGE_COOKIE_HTTPONLY = True
 # Production behind an HTTPS proxy: see "Betrieb" in the README.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", default=0)
@@ -213,6 +238,11 @@ BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     # Only behind a proxy that sets this header itself; otherwise clients could.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
+"""How many proxies in front append to X-Forwarded-For; the client is the entry
+that many places from the right (config/clients.py). 0: the header is ignored."""
+if TRUSTED_PROXY_COUNT < 0:
+    raise ValueError("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

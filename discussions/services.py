@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from discussions.models import BODY_MAX_LENGTH, Comment, Follow
-from roles.caching import count_this_minute
+from roles.counters import count_hit
 from roles.models import Role
 from roles.permissions import can_review
 from roles.proposal_models import ChangeProposal
@@ -60,7 +60,7 @@ def _count_comment(user: AbstractBaseUser) -> None:
     limit = settings.DISCUSSION_COMMENTS_PER_MINUTE
     if limit <= 0:
         return
-    if count_this_minute("comments", user.pk) > limit:
+    if count_hit("comments", user.pk, seconds=60).count > limit:
         raise CommentRefused(
             _("Sie haben in dieser Minute schon %(limit)s Kommentare geschrieben. "
               "Bitte warten Sie einen Moment; Ihr Text steht noch im Feld.")

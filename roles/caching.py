@@ -117,14 +117,3 @@ def _wait_for(key: str):
         if cache.get(f"{key}:building") is None:
             break
     return _MISSING
-
-
-def count_this_minute(name: str, ident: object) -> int:
-    """Count one event of ``name`` for ``ident`` (a client, a person) in the
-    current minute, in the shared cache; returns the minute's count so far."""
-    key = f"rate:{name}:{ident}:{int(time.time() // 60)}"
-    cache.add(key, 0, 90)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr, or the cache is down
-        return 1

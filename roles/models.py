@@ -593,5 +593,7 @@ class RoleClassification(models.Model):
             raise ValidationError({"code": error})
 
 
-# Proposals live in their own module; importing them here registers the models.
+# Proposals and rate counters live in their own modules; importing them here
+# registers the models.
+from roles.counter_models import RateCounter  # noqa: E402, F401
 from roles.proposal_models import ChangeProposal, ReviewEvent  # noqa: E402, F401

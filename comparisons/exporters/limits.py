@@ -4,14 +4,14 @@ WeasyPrint needs most of a CPU for up to a second and holds the GIL while it doe
 So each app-server process renders at most ``PDF_RENDERS_PER_PROCESS`` PDFs at a
 time (other threads keep serving pages meanwhile), a request that waits too long
 for its turn is told to come back, and a client asking for more new renders per
-minute than ``EXPORT_RENDERS_PER_MINUTE`` gets a polite 429 with ``Retry-After``.
-Files already rendered come from the cache and count against nothing.
+minute than ``EXPORT_RENDERS_PER_MINUTE`` gets a polite 429 with ``Retry-After``
+(counted for all app-server processes together: roles.counters). Files already
+rendered come from the cache and count against nothing.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from functools import wraps
@@ -20,7 +20,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from roles.caching import count_this_minute
+from config.clients import client_key
+from roles.counters import count_hit
 
 WAIT_FOR_TURN_SECONDS = 20
 _slots = threading.BoundedSemaphore(settings.PDF_RENDERS_PER_PROCESS)
@@ -58,24 +59,15 @@ def html_to_pdf(html: str) -> bytes:
         return document.write_pdf(pdf_tags=True)
 
 
-def client_address(request: HttpRequest) -> str:
-    """Behind the documented proxy the client is the last forwarded address;
-    otherwise the peer itself (a client could forge the header)."""
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def count_render(request: HttpRequest) -> None:
     """Count one new render for this client; past the rate, ExportBusy."""
     limit = settings.EXPORT_RENDERS_PER_MINUTE
     if limit <= 0:
         return
-    if count_this_minute("export", client_address(request)) > limit:
+    hit = count_hit("export", client_key(request), seconds=60)
+    if hit.count > limit:
         raise ExportBusy(
-            60 - int(time.time() % 60),
+            hit.retry_after,
             _(
                 "Sie haben in dieser Minute schon %(limit)s Dateien erstellt. "
                 "Bitte warten Sie kurz."

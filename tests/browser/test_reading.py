@@ -41,6 +41,36 @@ def test_switching_the_language_to_english_and_back(page: Page, site):
     expect(page.locator("html")).to_have_attribute("lang", "de")
 
 
+def test_the_language_cookie_stays_away_from_scripts(page: Page, site):
+    page.goto(f"{site}/")
+    page.get_by_label("Sprache").select_option("en")
+    page.get_by_role("button", name="Wechseln").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    (cookie,) = [c for c in page.context.cookies() if c["name"] == "django_language"]
+    assert (cookie["value"], cookie["httpOnly"], cookie["sameSite"]) == (
+        "en",
+        True,
+        "Lax",
+    )
+    assert "django_language" not in page.evaluate("document.cookie")
+
+
+def test_chromium_applies_the_permissions_policy_without_complaint(page: Page, site):
+    complaints = []
+    page.on(
+        "console",
+        lambda m: complaints.append(m.text) if "Permissions-Policy" in m.text else None,
+    )
+    page.goto(f"{site}/roles/social-media-manager/")
+    allowed = page.evaluate(
+        "['camera', 'microphone', 'geolocation', 'payment', 'usb', 'fullscreen']"
+        ".filter(f => document.featurePolicy.allowsFeature(f))"
+    )
+    assert allowed == []
+    assert page.evaluate("document.featurePolicy.allowsFeature('clipboard-write')")
+    assert complaints == []
+
+
 def test_find_a_role_by_an_alias_from_the_header(page: Page, site):
     page.goto(f"{site}/")
     page.get_by_label("Rollen suchen").fill("SoMe-Manager")

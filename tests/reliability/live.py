@@ -31,6 +31,8 @@ def free_port() -> int:
 def database_url() -> str:
     """The test database the tests write to, as DATABASE_URL for a server."""
     settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
     user = urllib.parse.quote(settings.get("USER") or "")
     password = urllib.parse.quote(settings.get("PASSWORD") or "")
     auth = f"{user}:{password}@" if password else f"{user}@" if user else ""
@@ -56,7 +58,11 @@ class AppServer:
             self.process.kill()
 
 
-def start_server(extra_env: dict[str, str]) -> AppServer:
+def start_server(
+    extra_env: dict[str, str], *, workers: int = 1, access_log: Path | None = None
+) -> AppServer:
+    """gunicorn on the test database; with ``access_log``, each request's line
+    starts with the pid of the worker that served it."""
     port = free_port()
     env = {
         **os.environ,
@@ -68,8 +74,11 @@ def start_server(extra_env: dict[str, str]) -> AppServer:
         **extra_env,
     }
     command = [sys.executable, "-m", "gunicorn", "config.wsgi:application",
-               "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "4",
-               "--timeout", "60"]  # fmt: skip
+               "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+               "--threads", "4", "--timeout", "60"]  # fmt: skip
+    if access_log is not None:
+        command += ["--access-logfile", str(access_log),
+                    "--access-logformat", "%(p)s %(s)s %(U)s"]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     server = AppServer(port, process)
     deadline = time.monotonic() + 60
@@ -100,11 +109,13 @@ class Reply:
 class Browser:
     """Keeps cookies per person; talks to whichever server it is told."""
 
-    def __init__(self) -> None:
+    def __init__(self, headers: dict[str, str] | None = None) -> None:
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.cookies), _NoRedirect()
         )
+        # Sent with every request, e.g. the X-Forwarded-For a proxy would write.
+        self.opener.addheaders += list((headers or {}).items())
 
     def _open(self, request: urllib.request.Request) -> Reply:
         try:
