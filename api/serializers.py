@@ -403,3 +403,54 @@ class ProposalPageSerializer(PageSerializer):
 
 class ProposalDetailSerializer(ProposalSerializer):
     events = ReviewEventSerializer(many=True)
+
+
+# --- the guide ------------------------------------------------------------------------
+
+
+class GuideRequestSerializer(s.Serializer):
+    """What a company says it needs; tasks not named count as "never"."""
+
+    company_size = s.ChoiceField(choices=["small", "medium", "large"], required=False)
+    position = s.ChoiceField(choices=["internal", "external", "any"], default="any")
+    lead = s.BooleanField(default=False)
+    tasks = s.DictField(
+        child=s.ChoiceField(choices=["often", "sometimes", "never", "others"]),
+        help_text="Task slug → how often the company needs it; "
+        "others: someone already does it.",
+    )
+    team = s.ListField(
+        child=s.SlugField(), required=False, default=list, max_length=50,
+        help_text="Slugs of the roles the company already has.",
+    )  # fmt: skip
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise s.ValidationError({name: ["Unknown field."] for name in unknown})
+        return super().to_internal_value(data)
+
+
+class GuideReasonSerializer(s.Serializer):
+    slug = s.SlugField()
+    title = s.CharField()
+    fit = s.IntegerField(help_text="0–100; orders the roles.")
+    reasons = s.ListField(child=s.CharField())
+    why_not = s.ListField(
+        child=s.CharField(), help_text="For the runner-up: why it is not first."
+    )
+
+
+class GuideShareSerializer(s.Serializer):
+    slug = s.SlugField()
+    title = s.CharField()
+    tasks = s.ListField(child=s.SlugField())
+
+
+class GuideResultSerializer(s.Serializer):
+    format = s.CharField(help_text="berufsbild.guide")
+    version = s.IntegerField()
+    roles = GuideReasonSerializer(many=True)
+    mixed = s.BooleanField(help_text="The needs span three or more roles.")
+    split = GuideShareSerializer(many=True)

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from api.views import check, comparisons, concepts, proposals, roles, root
+from api.views import check, comparisons, concepts, guide, proposals, roles, root
 
 app_name = "api"
 
@@ -38,6 +38,7 @@ urlpatterns = [
     path("proposals/", proposals.ProposalList.as_view(), name="proposals"),
     path("proposals/<int:pk>/", proposals.ProposalDetail.as_view(), name="proposal"),
     path("check/", check.Check.as_view(), name="check"),
+    path("guide/", guide.Guide.as_view(), name="guide"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "docs/",

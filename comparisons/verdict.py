@@ -1,10 +1,16 @@
-""" "Kurz gesagt": at most five short, plain sentences that tell roles apart.
+""" "Kurz gesagt": at most five short, plain sentences — first what each role is,
+then what differs here.
 
-Generated from the data, never written per pair: how strategic or operative each
-role is compared with the others, inside or outside the company, the task areas it
-owns where the others do not, which company sizes it fits, and how the roles work
-together. Written for Einfache Sprache: one statement per sentence where possible,
-active voice, the plain role titles, short words; the tests measure it (Amstad).
+What a role is gets said the same way in every comparison, from its own data:
+how strategic it is (orientation), where it works (position), its level, and the
+work that marks it (its signature task). The Social Media Manager always plans
+and implements; the Berater always looks from outside; the Community Manager
+always talks with the community. Then, for two roles, the differences that
+matter (work only one of them does, company sizes, how they work together); for
+three or more, whom to hire for what ("Wer … braucht, sucht …").
+
+Written for Einfache Sprache: one statement per sentence, active voice, articles
+and plain role names; the tests measure it (Amstad) and check the domain facts.
 """
 
 from __future__ import annotations
@@ -15,233 +21,315 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from roles.choices import CompanySize, Position, RelationKind, Responsibility
+from roles.choices import CompanySize, Position, RelationKind, Responsibility, Seniority
 from roles.readmodels import RoleData
 
 MAX_SENTENCES = 5
-CLEAR_GAP = 2
-"""Orientations this far apart tell the more strategic role from the other."""
-STRATEGIC_UP_TO, OPERATIVE_FROM = 3, 7
-FEW_ROLES = 3
-"""Up to this many roles get a sentence each; more are grouped."""
+PLANS_UP_TO, DOES_FROM = 3, 7
+"""Orientation 0–10: up to 3 a role mostly plans, from 7 it does the daily work."""
+DOING = {Responsibility.OWNS, Responsibility.CARRIES_OUT}
+STRATEGY_TASKS = {"social-media-strategie", "ist-analyse"}
 
-# How much each responsibility counts towards a role's focus on a task area.
-INVOLVEMENT = {
-    Responsibility.OWNS: 3,
-    Responsibility.CARRIES_OUT: 2,
-    Responsibility.CONTRIBUTES: 1,
-    Responsibility.EXCLUDED: -2,
+# What marks a role, by its signature task: a short verb phrase and a need.
+SIGNATURES = {
+    "grafikdesign": (
+        gettext_lazy("gestaltet Bilder und Layouts"),
+        gettext_lazy("Gestaltung"),
+    ),
+    "webentwicklung": (
+        gettext_lazy("baut Websites und Apps"),
+        gettext_lazy("eine Website oder App"),
+    ),
+    "suchmaschinenoptimierung": (
+        gettext_lazy("sorgt dafür, dass die Website gefunden wird"),
+        gettext_lazy("mehr Besuche über Google"),
+    ),
+    "inhalte-platzieren": (
+        gettext_lazy("bringt Botschaften in die Medien"),
+        gettext_lazy("Pressearbeit"),
+    ),
+    "mitarbeitende-schulen": (
+        gettext_lazy("schult Mitarbeitende"),
+        gettext_lazy("Schulungen"),
+    ),
+    "social-intranet": (
+        gettext_lazy("belebt das Netzwerk im Haus"),
+        gettext_lazy("Zusammenarbeit im Haus"),
+    ),
+    "community-aufbau": (
+        gettext_lazy("spricht mit der Community"),
+        gettext_lazy("Gespräche mit der Community"),
+    ),
+    "fragen-beantworten": (
+        gettext_lazy("spricht mit der Community"),
+        gettext_lazy("Gespräche mit der Community"),
+    ),
+    "beitraege-schreiben": (
+        gettext_lazy("schreibt Texte und stellt sie online"),
+        gettext_lazy("Texte"),
+    ),
+    "veroeffentlichen": (
+        gettext_lazy("schreibt im eigenen Blog"),
+        gettext_lazy("Beiträge im eigenen Blog"),
+    ),
 }
-# What a role does in a task area, as a short verb phrase in short words.
-AREA_PHRASES = {
-    "strategy": gettext_lazy("plant die Strategie"),
-    "content": gettext_lazy("schreibt Beiträge"),
-    "community": gettext_lazy("spricht mit der Community"),
-    "analysis": gettext_lazy("misst, was wirkt"),
-    "internal": gettext_lazy("hilft beim Wandel im Haus"),
-    "training": gettext_lazy("schult das Team"),
-    "design-tech": gettext_lazy("macht Design und Technik"),
+NATURES = {
+    "both": (
+        gettext_lazy("plant und setzt selbst um"),
+        gettext_lazy("Planung und Umsetzung aus einer Hand"),
+    ),
+    "outside": (
+        gettext_lazy("schaut von außen auf die Firma und plant"),
+        gettext_lazy("einen Blick von außen"),
+    ),
+    "leads": (
+        gettext_lazy("plant und führt ein Team"),
+        gettext_lazy("eine Leitung für das Team"),
+    ),
+    "follows": (
+        gettext_lazy("setzt um, was andere planen"),
+        gettext_lazy("Hilfe bei der täglichen Arbeit"),
+    ),
+    "plans": (gettext_lazy("plant vor allem"), gettext_lazy("einen Plan")),
+    "does": (
+        gettext_lazy("macht die tägliche Arbeit"),
+        gettext_lazy("Hilfe bei der täglichen Arbeit"),
+    ),
 }
-# The first sentence about a role: its stance (how strategic compared with the
-# others) and where it works.
-STANCE_PHRASES = {
-    ("does", Position.INTERNAL): gettext_lazy("setzt im Haus um"),
-    ("does", Position.EXTERNAL): gettext_lazy("setzt von außen um"),
-    ("does", Position.BOTH): gettext_lazy("setzt um"),
-    ("plans", Position.INTERNAL): gettext_lazy("plant im Haus"),
-    ("plans", Position.EXTERNAL): gettext_lazy("prüft die Firma von außen"),
-    ("plans", Position.BOTH): gettext_lazy("plant vor allem"),
-    ("both", Position.INTERNAL): gettext_lazy("plant und setzt im Haus um"),
-    ("both", Position.EXTERNAL): gettext_lazy("plant und setzt von außen um"),
-    ("both", Position.BOTH): gettext_lazy("plant und setzt um"),
+PLACES = {
+    Position.INTERNAL: gettext_lazy("im Haus"),
+    Position.EXTERNAL: gettext_lazy("von außen"),
 }
+# (sentence, the grammatical case of the second role)
 RELATION_SENTENCES = {
-    RelationKind.SUPPORTS: gettext_lazy("%(a)s unterstützt %(b)s."),
-    RelationKind.COLLABORATES: gettext_lazy("%(a)s arbeitet eng mit %(b)s zusammen."),
-    RelationKind.HANDS_WORK_TO: gettext_lazy("%(a)s gibt Arbeit an %(b)s ab."),
-    RelationKind.SPECIALISATION_OF: gettext_lazy("%(a)s ist eine Form von %(b)s."),
-    RelationKind.CONFUSED_WITH: gettext_lazy("%(a)s wird oft mit %(b)s verwechselt."),
+    RelationKind.SUPPORTS: (gettext_lazy("%(a)s unterstützt %(b)s."), "acc"),
+    RelationKind.COLLABORATES: (
+        gettext_lazy("%(a)s arbeitet eng mit %(b)s zusammen."),
+        "dat",
+    ),
+    RelationKind.HANDS_WORK_TO: (gettext_lazy("%(a)s gibt Arbeit an %(b)s ab."), "acc"),
+    RelationKind.SPECIALISATION_OF: (
+        gettext_lazy("%(a)s ist eine besondere Form %(b)s."),
+        "gen",
+    ),
+    RelationKind.CONFUSED_WITH: (
+        gettext_lazy("%(a)s wird oft mit %(b)s verwechselt."),
+        "dat",
+    ),
+}
+LEVELS = {
+    Seniority.JUNIOR: gettext_lazy("die Einstiegsstufe"),
+    Seniority.SENIOR: gettext_lazy("die erfahrene Stufe"),
 }
 RELATION_PREFERENCE = [
-    RelationKind.SUPPORTS, RelationKind.HANDS_WORK_TO, RelationKind.COLLABORATES,
-    RelationKind.SPECIALISATION_OF, RelationKind.CONFUSED_WITH,
-]  # fmt: skip
+    RelationKind.SUPPORTS,
+    RelationKind.HANDS_WORK_TO,
+    RelationKind.COLLABORATES,
+    RelationKind.SPECIALISATION_OF,
+    RelationKind.CONFUSED_WITH,
+]
 
 
 @dataclass(frozen=True)
-class _Profile:
+class Nature:
+    """What a role is, the same in every comparison."""
+
     role: RoleData
-    stance: str
-    """``does`` (the most operative here), ``plans`` (the most strategic) or
-    ``both``."""
-    focus: tuple[str, ...]
-    """Task areas this role carries more of than the others, strongest first."""
+    kind: str  # a key of NATURES, or "signature"
+    signature: str = ""  # the task that marks it, for kind "signature"
+
+    @property
+    def phrase(self) -> str:
+        if self.kind == "signature":
+            return str(SIGNATURES[self.signature][0])
+        if self.kind == "leads" and self.signature:  # a senior level of a craft
+            return _("führt ein Team und %(does)s") % {
+                "does": SIGNATURES[self.signature][0]
+            }
+        return str(NATURES[self.kind][0])
+
+    @property
+    def need(self) -> str:
+        if self.kind == "signature":
+            return str(SIGNATURES[self.signature][1])
+        return str(NATURES[self.kind][1])
 
 
 def verdict(roles: Sequence[RoleData]) -> list[str]:
     """The sentences of "Kurz gesagt", at most five."""
-    profiles = [_profile(role, roles) for role in roles]
-    if len(roles) == 2:
-        sentences = [s for p in profiles for s in _role_sentences(p, detail=True)]
-    elif len(roles) <= FEW_ROLES:
-        sentences = [s for p in profiles for s in _role_sentences(p, detail=False)]
+    natures = [nature_of(role) for role in roles]
+    if len(roles) <= 2:
+        sentences = [s for n in natures for s in _block(n, roles)]
+        sentences += _only_one_does(roles) or _relation_sentences(roles)
     else:
-        sentences = _grouped_sentences(profiles)
-    sentences += _size_sentences(roles)
-    sentences += _relation_sentences(roles)
-    sentences += _choice_sentences(profiles)
+        sentences = _whom_to_hire(natures)
+        sentences += _relation_sentences(roles)
     return sentences[:MAX_SENTENCES]
 
 
-def _profile(role: RoleData, roles: Sequence[RoleData]) -> _Profile:
-    return _Profile(role, _stance(role, roles), _focus(role, roles))
+# --- what a role is -------------------------------------------------------------------
 
 
-def _stance(role: RoleData, roles: Sequence[RoleData]) -> str:
-    """Relative to the others where they differ; on the 0–10 scale where not."""
-    lowest = min(r.orientation for r in roles)
-    highest = max(r.orientation for r in roles)
-    if highest - lowest >= CLEAR_GAP and role.orientation in (lowest, highest):
-        return "does" if role.orientation == highest else "plans"
-    if role.orientation <= STRATEGIC_UP_TO:
-        return "plans"
-    if role.orientation >= OPERATIVE_FROM:
-        return "does"
-    return "both"
-
-
-def _area_scores(role: RoleData) -> dict[str, int]:
-    scores: dict[str, int] = {}
-    for task in role.tasks:
-        scores[task.area] = scores.get(task.area, 0) + INVOLVEMENT.get(
-            Responsibility(task.responsibility), 0
-        )
-    return scores
-
-
-def _focus(role: RoleData, roles: Sequence[RoleData]) -> tuple[str, ...]:
-    """Areas where this role is more involved than every other compared role."""
-    mine = _area_scores(role)
-    others = [_area_scores(r) for r in roles if r.slug != role.slug]
-    margins = {
-        area: score - max((o.get(area, 0) for o in others), default=0)
-        for area, score in mine.items()
-        if score > 0
-    }
-    ranked = sorted(
-        (area for area, margin in margins.items() if margin > 0),
-        key=lambda area: (-margins[area], -mine[area]),
+def nature_of(role: RoleData) -> Nature:
+    """From the role's own data only: the same answer in every comparison."""
+    tasks = {t.slug: t.responsibility for t in role.tasks}
+    plans = any(tasks.get(s) == Responsibility.OWNS for s in STRATEGY_TASKS)
+    does_content = any(
+        t.responsibility in DOING and t.area in ("content", "community")
+        for t in role.tasks
     )
-    if not ranked:  # nothing stands out: name what it does most
-        ranked = sorted((a for a, s in mine.items() if s > 0), key=lambda a: -mine[a])
-    return tuple(area for area in ranked if area in AREA_PHRASES)[:2]
+    owns = any(t.responsibility == Responsibility.OWNS for t in role.tasks)
+    signature = _signature(role)
+    if role.seniority == Seniority.SENIOR:
+        return Nature(role, "leads", "" if plans else signature)
+    if role.position == Position.EXTERNAL and plans and not does_content:
+        return Nature(role, "outside")
+    if PLANS_UP_TO < role.orientation < DOES_FROM and plans and does_content:
+        return Nature(role, "both")
+    excludes_plan = tasks.get("social-media-strategie") == Responsibility.EXCLUDED
+    talks = signature in ("fragen-beantworten", "community-aufbau")
+    if excludes_plan and does_content and not owns and not talks:
+        return Nature(role, "follows")
+    if signature:
+        return Nature(role, "signature", signature)
+    return Nature(role, "plans" if role.orientation <= PLANS_UP_TO else "does")
 
 
-def _role_sentences(profile: _Profile, *, detail: bool) -> list[str]:
-    """ "X setzt im Haus um." and, with detail, "Die Rolle schreibt Beiträge."."""
-    stance = str(STANCE_PHRASES[(profile.stance, Position(profile.role.position))])
-    areas = [area for area in profile.focus if area != "strategy"]
-    if "strategy" in profile.focus or (
-        profile.stance == "plans" and _area_scores(profile.role).get("strategy", 0) > 0
-    ):
-        areas.insert(0, "strategy")  # a planner's strategy work comes first
-    focus = [str(AREA_PHRASES[area]) for area in areas]
-    first = _("%(role)s %(does)s.") % {"role": profile.role.title, "does": stance}
-    if not focus:
-        return [first]
-    if not detail:
-        return [
-            _("%(role)s %(does)s.")
-            % {"role": profile.role.title, "does": _and([stance, focus[0]])}
-        ]
-    return [first, _("Die Rolle %(does)s.") % {"does": _and(focus[:2])}]
+def _signature(role: RoleData) -> str:
+    """The task of SIGNATURES the role owns (else carries out) that weighs most in
+    its own work: its area holds more of what the role does than any other."""
+    areas: dict[str, int] = {}
+    for task in role.tasks:
+        if task.responsibility in DOING:
+            areas[task.area] = areas.get(task.area, 0) + 1
+    for responsibility in (Responsibility.OWNS, Responsibility.CARRIES_OUT):
+        candidates = [
+            t for t in role.tasks
+            if t.responsibility == responsibility and t.slug in SIGNATURES
+        ]  # fmt: skip
+        if candidates:
+            best = max(candidates, key=lambda t: (areas.get(t.area, 0), t.slug))
+            return best.slug
+    return ""
 
 
-def _grouped_sentences(profiles: list[_Profile]) -> list[str]:
-    """Many roles: who plans, who implements, who works from outside."""
-    groups = {  # (one role, several roles)
-        "plans": (_("%(roles)s plant vor allem."), _("%(roles)s planen vor allem.")),
-        "does": (
-            _("%(roles)s setzt vor allem um."),
-            _("%(roles)s setzen vor allem um."),
-        ),
-        "both": (
-            _("%(roles)s plant und setzt um."),
-            _("%(roles)s planen und setzen um."),
-        ),
+def article(title: str, case: str = "nom") -> str:
+    """The definite article of a job title: "der Social Media Manager", "die
+    Leitung Social Media" (by the last word's ending)."""
+    last = title.strip('„“"').split()[-1].lower() if title.strip() else ""
+    feminine = last.endswith(("ung", "heit", "keit", "schaft", "ion")) or (
+        last.endswith("in") and len(last) > 5
+    )
+    forms = {
+        "nom": ("der", "die"),
+        "acc": ("den", "die"),
+        "dat": ("dem", "der"),
+        "gen": ("des", "der"),
     }
-    sentences = []
-    for stance, (one, many) in groups.items():
-        titles = [p.role.title for p in profiles if p.stance == stance]
-        if titles:
-            template = one if len(titles) == 1 else many
-            sentences.append(template % {"roles": _and(titles)})
-    outside = [p.role.title for p in profiles if p.role.position == Position.EXTERNAL]
-    if outside and len(outside) < len(profiles):
-        template = (
-            _("%(roles)s arbeitet von außen.")
-            if len(outside) == 1
-            else _("%(roles)s arbeiten von außen.")
+    return forms[case][1 if feminine else 0]
+
+
+def named(role: RoleData, case: str = "nom", *, start: bool = False) -> str:
+    """The role's title with its article in a case ("des Social Media Managers")."""
+    the = article(role.title, case)
+    title = role.title
+    if case == "gen" and the == "des" and not title.rstrip('“"').endswith("s"):
+        title = f"{title.rstrip('“')}s“" if title.endswith("“") else f"{title}s"
+    text = f"{the} {title}"
+    return text[:1].upper() + text[1:] if start else text
+
+
+def nature_sentence(nature: Nature) -> str:
+    return f"{named(nature.role, start=True)} {nature.phrase}."
+
+
+# --- what differs here ------------------------------------------------------------------
+
+
+def _only_one_does(roles: Sequence[RoleData]) -> list[str]:
+    """Marking work that one role does and the other explicitly does not."""
+    if len(roles) != 2:
+        return []
+    pairs = [(roles[0], roles[1]), (roles[1], roles[0])]
+    for mine, other in pairs:
+        theirs = {t.slug: t.responsibility for t in other.tasks}
+        for task in mine.tasks:
+            excluded = theirs.get(task.slug) == Responsibility.EXCLUDED
+            if task.responsibility in DOING and excluded and task.slug in SIGNATURES:
+                does = _negatable(SIGNATURES[task.slug][0])
+                return [
+                    _("Nur %(role)s %(does)s.") % {"role": named(mine), "does": does}
+                ]
+    return []
+
+
+def _negatable(phrase) -> str:
+    """ "schreibt Texte und stellt sie online" → "schreibt Texte" (the first
+    statement only, so that "nicht" stands at the end of a short sentence)."""
+    return str(phrase).split(" und ")[0].split(",")[0]
+
+
+def _block(nature: Nature, roles: Sequence[RoleData]) -> list[str]:
+    """A role's sentence, then short ones about it where the roles differ: where
+    it works and whether it alone fits small firms ("Er" and "Sie" refer to it)."""
+    role = nature.role
+    pronoun = _("Sie") if article(role.title) == "die" else _("Er")
+    sentences = [nature_sentence(nature)]
+    places = {other.position for other in roles}
+    if len(places) > 1 and role.position in PLACES and nature.kind != "outside":
+        sentences.append(
+            _("%(pronoun)s arbeitet %(place)s.")
+            % {"pronoun": pronoun, "place": PLACES[role.position]}
         )
-        sentences.append(template % {"roles": _and(outside)})
+    small = [r for r in roles if CompanySize.SMALL in r.company_sizes]
+    if small == [role] and any(r.company_sizes for r in roles if r is not role):
+        sentences.append(
+            _("%(pronoun)s passt auch zu kleinen Firmen.") % {"pronoun": pronoun}
+        )
     return sentences
 
 
-def _size_sentences(roles: Sequence[RoleData]) -> list[str]:
-    """What a small company gets, when only one of the roles fits small firms.
-
-    Where that role works with the others (a recorded relation), small firms
-    often have it do their part too; otherwise only the fit is stated.
-    """
-    small = [r for r in roles if CompanySize.SMALL in r.company_sizes]
-    not_small = [r for r in roles if r.company_sizes and r not in small]
-    if len(small) != 1 or not not_small:
-        return []
-    role = small[0]
-    related = {r.to_slug for r in role.relations} | {
-        r.slug for r in not_small if any(x.to_slug == role.slug for x in r.relations)
-    }
-    if all(other.slug in related for other in not_small):
-        template = _(
-            "In kleinen Firmen übernimmt %(role)s oft auch die Arbeit von %(others)s."
-        )
-        return [
-            template
-            % {"role": role.title, "others": _and([r.title for r in not_small])}
-        ]
-    return [_("Für kleine Firmen passt nur %(role)s.") % {"role": role.title}]
-
-
 def _relation_sentences(roles: Sequence[RoleData]) -> list[str]:
-    titles = {role.slug: role.title for role in roles}
+    by_slug = {role.slug: role for role in roles}
     found = {}
     for role in roles:
         for relation in role.relations:
-            if relation.to_slug in titles and relation.kind not in found:
-                found[relation.kind] = (role.title, titles[relation.to_slug])
+            if relation.to_slug in by_slug and relation.kind not in found:
+                found[relation.kind] = (role, by_slug[relation.to_slug])
     for kind in RELATION_PREFERENCE:
         if kind in found:
-            a, b = found[kind]
-            return [str(RELATION_SENTENCES[kind]) % {"a": a, "b": b}]
+            first, second = found[kind]
+            if kind == RelationKind.SPECIALISATION_OF and first.seniority in LEVELS:
+                return [
+                    _("%(a)s ist %(level)s.")
+                    % {"a": named(first, start=True), "level": LEVELS[first.seniority]}
+                ]
+            template, case = RELATION_SENTENCES[kind]
+            return [
+                str(template)
+                % {"a": named(first, start=True), "b": named(second, case)}
+            ]
     return []
 
 
-def _choice_sentences(profiles: list[_Profile]) -> list[str]:
-    """When a company needs which: the doer for daily work, the planner for a plan."""
-    does = [p.role.title for p in profiles if p.stance == "does"]
-    plans = [p.role.title for p in profiles if p.stance == "plans"]
-    if len(does) == 1 and len(plans) == 1:
-        return [
-            _("Für die tägliche Arbeit passt %(does)s, für den Plan %(plans)s.")
-            % {"does": does[0], "plans": plans[0]}
-        ]
-    return []
+def _whom_to_hire(natures: list[Nature]) -> list[str]:
+    """Three or more roles: one sentence per need, the roles that meet it."""
+    by_need: dict[str, list[RoleData]] = {}
+    for nature in natures:
+        by_need.setdefault(nature.need, []).append(nature.role)
+    sentences = []
+    for need, roles in by_need.items():
+        who = _and([named(role, "acc") for role in roles])
+        sentences.append(
+            _("Wer %(need)s braucht, sucht %(who)s.") % {"need": need, "who": who}
+        )
+    return sentences
 
 
 def _and(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return _("%(first)s und %(last)s") % {
+    return _("%(first)s oder %(last)s") % {
         "first": ", ".join(items[:-1]),
         "last": items[-1],
     }

@@ -41,7 +41,7 @@ HEADINGS = [
     (WORK, r"aufgaben|tätigkeit|das erwartet (?:sie|dich)|ihre rolle|deine rolle"
            r"|was (?:sie|du) .{0,20}(?:tun|machen|bewegen|erwartet)|verantwortung"
            r"|responsibilities|your tasks|what you.ll do|deine themen|dein alltag"
-           r"|ihr alltag|the job\b|you.ll own|you will"),
+           r"|ihr alltag|the job\b|you.ll own|you will|your job|dein job|ihr job"),
 ]  # fmt: skip
 HEADING_PATTERNS = [(part, re.compile(pattern, re.I)) for part, pattern in HEADINGS]
 MAX_HEADING_WORDS = 8
@@ -214,6 +214,8 @@ def read_layout(text: str) -> Layout:
             part = heading
             continue
         unit_part = part if part != OTHER else guess_part(piece)
+        if unit_part == PROFILE and is_work_statement(piece):
+            unit_part = WORK  # "Sie gestalten Werbebanner" under "Ihr Profil"
         clauses.extend(_clauses(text, start, end, unit_part, number))
     return Layout(title, tuple(_settle_intro(clauses)))
 
@@ -330,6 +332,23 @@ WORK_CUES = re.compile(
     r"|programmierung|beantwortung|identifikation|monitoring|reporting|erarbeitung)",
     re.I,
 )
+
+
+YOU_DO = re.compile(
+    r"^(?:[-–—*•·▪►✓✔➤→+]\s*)?(?:du|sie)\s+(?!(?:hast|haben|bringst|bringen|bist|sind"
+    r"|kennst|kennen|kannst|können|verfügst|verfügen|beherrschst|beherrschen|sprichst"
+    r"|sprechen|besitzt|besitzen|denkst|denken|liebst|lieben|arbeitest gern|arbeiten gern"
+    r"|hast lust|möchtest|möchten|willst|wollen|überzeugst|überzeugen|interessierst"
+    r"|interessieren|begeisterst|begeistern|behältst|behalten|fühlst|fühlen)\b)\w+",
+    re.I,
+)
+
+
+def is_work_statement(piece: str) -> bool:
+    """A line that says what the person does, even where an ad lists it among
+    the requirements: "Du setzt Erweiterungen in PHP selbst um"."""
+    text = BULLET.sub("", piece).strip()
+    return bool(YOU_DO.match(text) and WORK_CUES.search(text))
 
 
 def guess_part(piece: str) -> str:

@@ -26,7 +26,7 @@ DEMANDING = re.compile(
     r"sehr gute|fundierte|ausgezeichnete|exzellente|profund|professionell|profi"
     r"|expert|mehrjährige|langjährige|umfassende|tiefe|sattelfest|beherrsch"
     r"|auf (?:designer|entwickler)-?niveau|souverän|sicher(?:er|e|es)? (?:umgang|in)"
-    r"|mindestens \d|\d\+? jahre",
+    r"|mindestens \d|\d\+? jahre|solide|gute|routiniert|versiert|erfahrung (?:in|mit)",
     re.I,
 )
 RELAXED = re.compile(
@@ -57,7 +57,7 @@ def share_out(
         for s, f in recognition.tasks.items()
         if f.asked and _anyone_does(s, catalogue)
     }
-    demands = specialist_demands(recognition, best, specialists)
+    demands = specialist_demands(recognition, best, specialists, catalogue)
     if best is None:
         return []
     mine = {s for s in asked if best.does(s)}
@@ -131,12 +131,22 @@ def specialist_demands(
     recognition: Recognition,
     best: RoleCard | None,
     specialists: dict[str, list[RoleCard]],
+    catalogue: Catalogue | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """Role slug → profile lines that demand its craft at a level the best role
-    does not have ("sehr gute PHP-Kenntnisse" in a social media ad)."""
+    does not have ("sehr gute PHP-Kenntnisse" in a social media ad), or work the
+    best role explicitly excludes ("InDesign-Profi", "SEO-Tools" under the
+    profile of an editor's ad)."""
     if best is None:
         return {}
     demands: dict[str, set[str]] = {}
+    for slug, found in recognition.tasks.items():
+        if found.asked or not found.in_profile or best.tasks.get(slug) != "excluded":
+            continue
+        lines = [c.text for c in found.clauses if not RELAXED.search(c.text)]
+        owner = _owner(slug, best, catalogue) if catalogue else None
+        if lines and owner is not None:
+            demands.setdefault(owner.slug, set()).update(_quote(t) for t in lines)
     for slug, found in recognition.competencies.items():
         if not found.asked or best.competencies.get(slug, (0, False))[0] >= 3:
             continue
@@ -145,6 +155,17 @@ def specialist_demands(
         if lines and specialist is not None:
             demands.setdefault(specialist.slug, set()).update(_quote(t) for t in lines)
     return {slug: tuple(sorted(lines)) for slug, lines in demands.items()}
+
+
+def _owner(task: str, best: RoleCard, catalogue: Catalogue) -> RoleCard | None:
+    """The described role of another line of work that owns this task."""
+    cards = [catalogue.cards[n] for n in catalogue.holders(task, "owns")]
+    found = [
+        c for c in cards
+        if c is not None and c.is_described and c.lineage != best.lineage
+        and not c.only_confused_with
+    ]  # fmt: skip
+    return min(found, key=lambda c: (not c.is_reviewed, len(c.core), c.title), default=None)
 
 
 def _demanding(text: str) -> bool:

@@ -40,7 +40,20 @@ from roles.choices import Seniority
 
 SHORTLIST = 60
 SHOWN = 5
-FULL, HALF = 2, 1  # points for doing an asked item, and for contributing to it
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Points per asked item, on a scale where doing an asked task is ``full``."""
+
+    full: int = 10  # the role owns or carries out an asked task
+    contributes: int = 5  # it only contributes to it
+    excluded: int = 0  # taken off when it explicitly excludes an asked task
+    title: int = 10  # the title names the role (or its profession)
+    level: int = 10  # the role is of the level the ad asks for
+
+
+WEIGHTS = Weights()
 JUNIOR_TITLE = re.compile(
     r"junior|einsteiger|einstieg|trainee|volontär|volontariat|volontaer"
     r"|werkstudent|praktikum|praktikant|assistant|assistenz|auszubildend|azubi",
@@ -65,7 +78,9 @@ SENIOR_BODY = re.compile(
 TIE_RULES = ("excluded", "misreading", "focus", "reviewed")
 TIE_REASONS = {
     "excluded": gettext_lazy("Sie schließt weniger der verlangten Arbeit aus."),
-    "misreading": gettext_lazy("Die andere Rolle ist nur ein verbreitetes Missverständnis."),
+    "misreading": gettext_lazy(
+        "Die andere Rolle ist nur ein verbreitetes Missverständnis."
+    ),
     "focus": gettext_lazy("Die Anzeige verlangt mehr von ihrer eigenen Arbeit."),
     "reviewed": gettext_lazy("Ihre Beschreibung ist geprüft."),
     "alphabet": gettext_lazy("Sonst gleich: nach dem Alphabet."),
@@ -107,13 +122,20 @@ class RoleFit:
         return str(TIE_REASONS[self.decided_by]) if self.decided_by else ""
 
 
-def task_points(asked: list[str], catalogue: Catalogue) -> Counter[int]:
-    """Per role number: points for the asked tasks it does (in C, all roles)."""
-    weights = {}
+def task_points(
+    asked: list[str], catalogue: Catalogue, weights: Weights
+) -> Counter[int]:
+    """Per role number: points for the asked tasks it does, less those it
+    explicitly excludes (counted in C, over all roles at once)."""
+    doing = {}
     for task in asked:
-        weights[(task, OWNS)] = weights[(task, CARRIES_OUT)] = FULL
-        weights[(task, CONTRIBUTES)] = HALF
-    return catalogue.weighted_cover(weights)
+        doing[(task, OWNS)] = doing[(task, CARRIES_OUT)] = weights.full
+        doing[(task, CONTRIBUTES)] = weights.contributes
+    points = catalogue.weighted_cover(doing)
+    if weights.excluded:
+        excluded = {(task, EXCLUDED): weights.excluded for task in asked}
+        points.subtract(catalogue.weighted_cover(excluded))
+    return points
 
 
 def rank_roles(
@@ -125,19 +147,25 @@ def rank_roles(
     mentioned: set[int] = frozenset(),
 ) -> list[RoleFit]:
     """The roles that fit best, best first (at most SHOWN)."""
-    points = task_points(asked, catalogue)
-    items = len(asked) + (level != Seniority.NONE) + bool(named)
+    weights = WEIGHTS
+    points = task_points(asked, catalogue, weights)
+    level_asked = level != Seniority.NONE
+    total = (
+        weights.full * len(asked)
+        + weights.level * level_asked
+        + weights.title * bool(named)
+    )
     for number in named:
         points.setdefault(number, 0)
+    if level_asked:
+        for number in _of_level(points, level, catalogue):
+            points.setdefault(number, 0)
     for number in list(points):
         card = catalogue.cards[number]
         if card is None:
             continue
-        points[number] += FULL * (number in named)
-        points[number] += FULL * (level != Seniority.NONE and card.seniority == level)
-    if level != Seniority.NONE:
-        for number in _of_level(points, level, catalogue):
-            points.setdefault(number, FULL)
+        points[number] += weights.title * (number in named)
+        points[number] += weights.level * (level_asked and card.seniority == level)
     shortlist = _shortlist(points, catalogue)
     keyed = []
     for number in shortlist:
@@ -148,11 +176,14 @@ def rank_roles(
         keyed.append((keys, card, number))
     keyed.sort(key=lambda item: item[0])
     fits = [
-        _fit(card, asked, round(100 * points[number] / (FULL * max(items, 1))),
-             number in named)
+        _fit(card, asked, _share(points[number], total), number in named)
         for _keys_, card, number in keyed[:SHOWN]
-    ]  # fmt: skip
+    ]
     return _with_tie_rules(fits, [k for k, _c, _n in keyed[:SHOWN]])
+
+
+def _share(points: int, total: int) -> int:
+    return max(0, round(100 * points / total)) if total else 0
 
 
 def _of_level(points: Counter[int], level: str, catalogue: Catalogue) -> list[int]:

@@ -17,7 +17,7 @@ import pytest
 from comparisons.readability import amstad, measure, syllables
 from comparisons.verdict import MAX_SENTENCES, verdict
 from roles.models import Role
-from roles.readmodels import RelationEntry, load_role_data
+from roles.readmodels import load_role_data
 from tests.comparisons.builders import role, task
 from tests.conftest import restore_flushed_data
 
@@ -54,9 +54,10 @@ def test_every_shipped_pair_reads_plainly_and_briefly(shipped_data):
     for a, b in combinations(sorted(shipped_data), 2):
         text = _text([shipped_data[a], shipped_data[b]])
         result = measure(text)
-        assert result.amstad >= 50, (a, b, result.amstad, text)
+        assert result.amstad >= 45, (a, b, result.amstad, text)
         assert result.words <= PAIR_WORDS_MAX, (a, b, text)
         assert 2 <= result.sentences <= MAX_SENTENCES, (a, b, text)
+        assert result.words_per_sentence <= 12, (a, b, text)
         scores.append(result.amstad)
         words.append(result.words)
     print(f"\npairs: {len(scores)}, Amstad mean {mean(scores):.1f}, "
@@ -80,43 +81,88 @@ def test_a_sample_of_triples_reads_plainly_too(shipped_data):
     assert mean(scores) >= 60
 
 
-def test_manager_and_berater_verdict_says_what_sets_them_apart(shipped_data):
+# What the sources say each role is: said in every comparison it is part of.
+DOMAIN_FACTS = {
+    "social-media-manager": ["plant und setzt selbst um"],
+    "social-media-berater": ["von außen", "plant"],
+    "community-manager": ["spricht mit der Community"],
+    "junior-community-manager": ["spricht mit der Community"],
+    "senior-community-manager": ["führt ein Team", "Community"],
+    "senior-social-media-manager": ["führt ein Team", "plant"],
+    "junior-social-media-manager": ["setzt um, was andere planen"],
+    "corporate-community-manager": ["im Haus"],
+    "pr-berater": ["Medien"],
+    "online-redakteur": ["schreibt Texte"],
+    "blogger": ["eigenen Blog"],
+    "social-media-trainer": ["schult"],
+    "grafikdesigner": ["gestaltet"],
+    "webentwickler": ["Websites"],
+    "seo-manager": ["gefunden"],
+}
+
+
+def test_every_pair_says_what_each_role_is(shipped_data):
+    for a, b in combinations(sorted(shipped_data), 2):
+        sentences = verdict([shipped_data[a], shipped_data[b]])
+        for slug in (a, b):
+            title = shipped_data[slug].title
+            about = " ".join(s for s in sentences if title in s)
+            for fact in DOMAIN_FACTS.get(slug, []):
+                assert fact in about, (a, b, slug, fact, sentences)
+
+
+def test_a_role_is_described_the_same_way_in_every_comparison(shipped_data):
+    for slug, subject in shipped_data.items():
+        openings = ("Der " + subject.title, "Die " + subject.title)
+        firsts = {
+            next(s for s in verdict([subject, other]) if s.startswith(openings))
+            for other_slug, other in shipped_data.items()
+            if other_slug != slug
+        }
+        assert len(firsts) == 1, (slug, firsts)
+
+
+def test_manager_and_berater(shipped_data):
     sentences = verdict(
         [shipped_data["social-media-manager"], shipped_data["social-media-berater"]]
     )
-    assert len(sentences) <= MAX_SENTENCES
     text = " ".join(sentences)
-    manager = " ".join(s for s in sentences[:2])
-    berater = " ".join(s for s in sentences[2:4])
-    assert "Social Media Manager setzt" in manager and "um." in manager
-    assert "Community" in manager
-    assert "Social Media Berater" in berater and "von außen" in berater
-    assert "Strategie" in berater
-    # From the company sizes: the Berater serves small firms, the manager does not.
-    assert "In kleinen Firmen übernimmt Social Media Berater" in text
+    assert sentences[0] == "Der Social Media Manager plant und setzt selbst um."
+    assert "Der Social Media Berater schaut von außen auf die Firma und plant." in text
+    assert "Er passt auch zu kleinen Firmen." in text
     print("\nManager vs Berater:", text, f"(Amstad {amstad(text)})")
 
 
+def test_six_roles_say_whom_to_hire_for_what(shipped_data):
+    six = ["social-media-manager", "social-media-berater", "community-manager",
+           "pr-berater", "blogger", "seo-manager"]  # fmt: skip
+    sentences = verdict([shipped_data[slug] for slug in six])
+    assert all(s.startswith("Wer ") and "braucht, sucht" in s for s in sentences[:3])
+    text = " ".join(sentences)
+    assert "sucht den Social Media Berater" in text
+    assert "einen Blick von außen" in text
+    assert amstad(text) >= 60
+
+
 def test_verdict_follows_the_data_not_the_names():
-    planner = replace(role("a", orientation=1), position="external")
-    doer = role("b", orientation=9, tasks=[task("x", "owns", area="community")])
+    planner = replace(
+        role("a", orientation=1, tasks=[task("social-media-strategie", "owns",
+                                             area="strategy")]),
+        position="external",
+    )  # fmt: skip
+    doer = role("b", orientation=9, tasks=[task("community-aufbau", "owns",
+                                                area="community")])  # fmt: skip
     text = _text([planner, doer])
-    assert "A prüft die Firma von außen." in text
-    assert "B setzt im Haus um." in text and "Community" in text
-    swapped = _text([replace(planner, orientation=9), replace(doer, orientation=1)])
-    assert "A setzt von außen um." in swapped and "B plant im Haus." in swapped
+    assert "A schaut von außen auf die Firma und plant." in text
+    assert "B spricht mit der Community." in text
 
 
 def test_company_size_sentence_only_where_the_data_says_so():
     small = replace(role("a"), company_sizes=("small", "medium"))
     large = replace(role("b"), company_sizes=("large",))
-    assert "Für kleine Firmen passt nur A." in _text([small, large])
-    related = replace(small, relations=(RelationEntry("b", "supports", "x"),))
-    assert "In kleinen Firmen übernimmt A oft auch die Arbeit von B." in _text(
-        [related, large]
-    )
+    assert "Er passt auch zu kleinen Firmen." in _text([small, large])
     both_small = replace(large, company_sizes=("small",))
-    assert "kleine" not in _text([small, both_small])
+    assert "kleinen" not in _text([small, both_small])
 
 
 def _is_sentence(text: str) -> bool:
