@@ -47,7 +47,8 @@ HEADING_PATTERNS = [(part, re.compile(pattern, re.I)) for part, pattern in HEADI
 MAX_HEADING_WORDS = 8
 SHORT_LINE_WORDS = 5
 
-BULLET = re.compile(r"^\s*(?:[-–—*•·▪►✓✔➤→+]|\d{1,2}[.)])\s*")
+BULLETS = "-–—*•·▪►▸▹‣⁃◦○●■□◆◇✓✔➤→+"
+BULLET = re.compile(r"^\s*(?:[" + BULLETS + r"]|\d{1,2}[.)])\s*")
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:z|u|d|o|s|v|ca|bzw|ggf|inkl|evtl|etc|dr|prof|nr|str|tel|vgl|abs|mind|max"
     r"|min|zzgl|usw|bspw|sog|engl|ggü|insb|jun|sen)|\b[A-Za-zÄÖÜäöü])\.$",
@@ -57,7 +58,7 @@ ABBREVIATIONS = re.compile(
 # line, a sentence end, or a capitalised "Wir" or "Unser" (mid-sentence they are
 # lower case) after a word.
 BREAKS = re.compile(
-    r"\s+(?=[•▪►✓✔➤·→]\s*)|\s+\|\s+"
+    r"\s+(?=[•▪►▸▹‣⁃◦●■◆✓✔➤·→]\s*)|\s+\|\s+"
     r"|\s+(?=[-–—*]\s+[A-ZÄÖÜ])"
     r"|\s+(?=-\s+[a-zäöü])"
     r"|\s+(?=\d{1,2}[.)]\s+[A-ZÄÖÜ])"
@@ -344,11 +345,22 @@ YOU_DO = re.compile(
 )
 
 
+DOES_YOU = re.compile(
+    r"\b(?:bauen|entwickeln|gestalten|programmieren|erstellen|schreiben|betreuen"
+    r"|übernehmen|setzen|pflegen|produzieren|moderieren|optimieren|planen) (?:Sie|du)\b"
+    r"|\b(?:baust|entwickelst|gestaltest|programmierst|erstellst|schreibst|betreust"
+    r"|übernimmst|setzt|pflegst|produzierst|moderierst|optimierst|planst) du\b"
+)
+
+
 def is_work_statement(piece: str) -> bool:
     """A line that says what the person does, even where an ad lists it among
-    the requirements: "Du setzt Erweiterungen in PHP selbst um"."""
+    the requirements: "Du setzt Erweiterungen in PHP selbst um", "… denn
+    interaktive Karten bauen Sie bei uns selbst"."""
     text = BULLET.sub("", piece).strip()
-    return bool(YOU_DO.match(text) and WORK_CUES.search(text))
+    return bool(
+        (YOU_DO.match(text) and WORK_CUES.search(text)) or DOES_YOU.search(text)
+    )
 
 
 def guess_part(piece: str) -> str:

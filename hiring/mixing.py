@@ -85,9 +85,10 @@ def _anyone_does(task: str, catalogue: Catalogue) -> bool:
 
 
 def _substantial(taken: set[str], asked: dict[str, Found]) -> bool:
+    """Two tasks, or one asked clearly or in a line of its own."""
     if len(taken) >= 2:
         return True
-    return any(_own_line(asked[s]) for s in taken)
+    return any(asked[s].strength >= CLEAR or _own_line(asked[s]) for s in taken)
 
 
 def _own_line(found: Found) -> bool:
@@ -141,7 +142,9 @@ def specialist_demands(
         return {}
     demands: dict[str, set[str]] = {}
     for slug, found in recognition.tasks.items():
-        if found.asked or not found.in_profile or best.tasks.get(slug) != "excluded":
+        if found.asked or not found.in_profile or best.does(slug):
+            continue
+        if best.tasks.get(slug) == "contributes":
             continue
         lines = [c.text for c in found.clauses if not RELAXED.search(c.text)]
         owner = _owner(slug, best, catalogue) if catalogue else None

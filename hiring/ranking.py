@@ -51,6 +51,7 @@ class Weights:
     excluded: int = 0  # taken off when it explicitly excludes an asked task
     title: int = 10  # the title names the role (or its profession)
     level: int = 10  # the role is of the level the ad asks for
+    focus: int = 10  # times the share of the role's own work that the ad asks
 
 
 WEIGHTS = Weights()
@@ -154,6 +155,7 @@ def rank_roles(
         weights.full * len(asked)
         + weights.level * level_asked
         + weights.title * bool(named)
+        + weights.focus
     )
     for number in named:
         points.setdefault(number, 0)
@@ -166,6 +168,8 @@ def rank_roles(
             continue
         points[number] += weights.title * (number in named)
         points[number] += weights.level * (level_asked and card.seniority == level)
+        if weights.focus and card.core:
+            points[number] += round(weights.focus * _focus(card, asked))
     shortlist = _shortlist(points, catalogue)
     keyed = []
     for number in shortlist:
@@ -180,6 +184,12 @@ def rank_roles(
         for _keys_, card, number in keyed[:SHOWN]
     ]
     return _with_tie_rules(fits, [k for k, _c, _n in keyed[:SHOWN]])
+
+
+def _focus(card: RoleCard, asked: list[str]) -> float:
+    """How much of the role's own work (what it owns or carries out) is asked."""
+    core = card.core
+    return len(core.intersection(asked)) / len(core) if core else 0.0
 
 
 def _share(points: int, total: int) -> int:

@@ -94,6 +94,13 @@ NEGATED_TO_END = re.compile(
     r"\b(?:kein|keine|keinen|keiner|keines|keinerlei|ohne|weder)\b", re.I
 )
 Region = tuple[int, int, str]
+# "nicht mit Vorlagen", "nicht als Agentur": "nicht" before a phrase negates that
+# phrase only, not the work the clause names before it.
+NOT_BEFORE_PHRASE = re.compile(
+    r"nicht\s+(?:mit|über|per|als|in|im|für|von|aus|auf|nach|wie|mehr|nur|immer"
+    r"|jeden|jede|so|allein|alleine|irgendwelche\w*)\b",
+    re.I,
+)
 
 
 def regions(clause: str, *, in_excluded_part: bool = False, opens: bool = True,
@@ -113,7 +120,9 @@ def regions(clause: str, *, in_excluded_part: bool = False, opens: bool = True,
         if not _addresses_the_person(stretch):
             found.append((0, match.end(), DELEGATED))
     for match in NEGATION.finditer(clause):
-        if NEGATED_TO_END.match(match.group(0)):
+        if NEGATED_TO_END.match(match.group(0)) or NOT_BEFORE_PHRASE.match(
+            clause, match.start()
+        ):
             found.append((match.start(), end, NEGATED))
         else:  # "nicht" negates the verb, and so the whole clause
             found.append((0, end, NEGATED))
