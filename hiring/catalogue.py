@@ -50,7 +50,7 @@ class RoleCard:
     company_sizes: tuple[str, ...]
     is_reviewed: bool
     is_described: bool
-    only_confused_with: bool
+    is_misreading: bool
     tasks: dict[str, str]  # task slug → responsibility
     competencies: dict[str, tuple[int, bool]]  # slug → (level, essential)
     notes: dict[str, str] = field(default_factory=dict)  # task slug → note
@@ -82,7 +82,7 @@ def card_of(data: RoleData, lineage: str) -> RoleCard:
         company_sizes=data.company_sizes,
         is_reviewed=data.status == Status.REVIEWED,
         is_described=data.is_described,
-        only_confused_with=data.only_confused_with,
+        is_misreading=data.is_misreading,
         tasks={t.slug: t.responsibility for t in data.tasks},
         competencies={c.slug: (c.level, c.is_essential) for c in data.competencies},
         notes={t.slug: t.note for t in data.tasks if t.note},

@@ -216,7 +216,7 @@ def _mentioned(layout: Layout, index: CheckIndex) -> set[int]:
     """Roles that are only a misreading of another, whose name the ad uses."""
     misreadings = [
         (n, card) for n, card in enumerate(index.catalogue.cards)
-        if card is not None and card.only_confused_with
+        if card is not None and card.is_misreading
     ][:50]  # fmt: skip
     found = set()
     for clause in layout.clauses:

@@ -46,7 +46,9 @@ def as_document(result: CheckResult) -> dict:
         "declined": [
             {
                 "slug": item.entry.slug,
-                "why": "profile" if item.in_profile else (item.declined_as or "negated"),
+                "why": "profile"
+                if item.in_profile
+                else (item.declined_as or "negated"),
             }
             for item in result.tasks
             if item.declined

@@ -221,7 +221,7 @@ def _candidates(answers: GuideAnswers, catalogue: Catalogue) -> list[RoleCard]:
         card
         for card in catalogue.live_cards()
         if card.is_described
-        and not card.only_confused_with
+        and not card.is_misreading
         and card.slug not in answers.team
     ]
 
@@ -314,7 +314,9 @@ def _explained(card, fit, answers, needs, catalogue, *, first: bool) -> GuideRol
     if card.seniority == Seniority.SENIOR:
         reasons.append(Reason(_("Ist die erfahrene Stufe. Sie kann ein Team führen.")))
     elif card.seniority == Seniority.JUNIOR:
-        reasons.append(Reason(_("Ist die Einstiegsstufe. Sie braucht Erfahrene im Team.")))
+        reasons.append(
+            Reason(_("Ist die Einstiegsstufe. Sie braucht Erfahrene im Team."))
+        )
     if answers.company_size and answers.company_size in card.company_sizes:
         reasons.append(Reason(str(SIZE_FIT[answers.company_size])))
     return GuideRole(card, fit, tuple(reasons))
@@ -342,7 +344,9 @@ def _with_why_not(second: GuideRole, first: GuideRole, answers, needs, catalogue
         why.append(Reason(text, _names(excluded, catalogue)))
     others = [t for t in missing if t not in excluded]
     if others:
-        why.append(Reason(_("Diese Arbeit übernimmt sie nicht."), _names(others, catalogue)))
+        why.append(
+            Reason(_("Diese Arbeit übernimmt sie nicht."), _names(others, catalogue))
+        )
     wanted = answers.position
     if wanted != "any" and card.position not in (wanted, Position.BOTH):
         why.append(Reason(str(PLACE[card.position])))

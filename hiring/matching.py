@@ -135,7 +135,7 @@ def match_clause(clause: Clause, wording: Wording) -> dict:
             order[key].append(number)
     best: dict[tuple[str, str], tuple[float, list]] = {}
     for key in whole_words:
-        if len(key) < LONG_WORD:  # "Arbeitsplatz" is no "platzieren"
+        if len(key) < LONG_WORD or key in UNITS:  # "Arbeitsplatz" is no "platzieren"
             continue
         for entry in wording.core_keys.get(key, ()):
             best[entry] = (MIN_COVERAGE, list(positions[key]))
@@ -151,6 +151,8 @@ def match_clause(clause: Clause, wording: Wording) -> dict:
         coverage = fsum(wording.weight[(kind, key)] for key in matched) / total
         if coverage < MIN_COVERAGE or not _enough(matched, phrase, wording):
             continue
+        if _only_units(matched, phrase):
+            continue  # "Marketing und Vertrieb" alone asks for no coordinating
         if not _close_together(matched, order):
             continue
         spans = [span for key in matched for span in positions[key]]
@@ -167,14 +169,23 @@ def _one_meaning_per_word(best: dict) -> dict:
     for ref, (coverage, spans) in best.items():
         mine = set(spans)
         covered = any(
-            other[0] == ref[0]
-            and other != ref
-            and mine < set(other_spans)
+            other[0] == ref[0] and other != ref and mine < set(other_spans)
             for other, (_c, other_spans) in best.items()
         )
         if not covered:
             kept[ref] = (coverage, spans)
     return kept
+
+
+# Parts of a company: naming them says whom the person works with, not what.
+UNITS = frozenset(
+    "marketing vertrieb pr press geschaftsfuhr geschaftsleit fachabteil fachbereich "
+    "abteil bereich vorstand produktentwickl kundenservic personal hr it".split()
+)
+
+
+def _only_units(matched: list[str], phrase) -> bool:
+    return len(phrase.keys) > 1 and all(key in UNITS for key in matched)
 
 
 def _enough(matched: list[str], phrase, wording: Wording) -> bool:

@@ -99,7 +99,7 @@ def _own_line(found: Found) -> bool:
 def _next_role(remaining, demands, used, catalogue: Catalogue) -> RoleCard | None:
     options = []
     for card in _doers(remaining, demands, catalogue):
-        if card.lineage in used or not card.is_described or card.only_confused_with:
+        if card.lineage in used or not card.is_described or card.is_misreading:
             continue
         taken = sum(1 for s in remaining if card.does(s)) + (card.slug in demands)
         if taken:
@@ -166,9 +166,11 @@ def _owner(task: str, best: RoleCard, catalogue: Catalogue) -> RoleCard | None:
     found = [
         c for c in cards
         if c is not None and c.is_described and c.lineage != best.lineage
-        and not c.only_confused_with
+        and not c.is_misreading
     ]  # fmt: skip
-    return min(found, key=lambda c: (not c.is_reviewed, len(c.core), c.title), default=None)
+    return min(
+        found, key=lambda c: (not c.is_reviewed, len(c.core), c.title), default=None
+    )
 
 
 def _demanding(text: str) -> bool:
@@ -188,7 +190,7 @@ def specialists_of(catalogue: Catalogue) -> dict[str, list[RoleCard]]:
     the top level (programming for the web developer)."""
     found: dict[str, list[RoleCard]] = {}
     for card in catalogue.live_cards():
-        if not card.is_described or card.only_confused_with:
+        if not card.is_described or card.is_misreading:
             continue
         for slug, (level, essential) in card.competencies.items():
             if level >= SPECIALIST_LEVEL and essential:

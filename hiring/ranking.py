@@ -221,7 +221,7 @@ def _shortlist(points: Counter[int], catalogue: Catalogue) -> list[int]:
 
 def _keys(card: RoleCard, asked: list[str], points: int, named: bool) -> tuple:
     excluded = sum(1 for t in asked if card.tasks.get(t) == EXCLUDED)
-    misreading = card.only_confused_with and not named
+    misreading = card.is_misreading and not named
     core = card.core
     focus = len(core & set(asked)) / len(core) if core else 0.0
     rules = {

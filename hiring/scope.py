@@ -34,21 +34,26 @@ THIRD_PERSON_WORK = (
     r"|geben|läuft|laufen|leitet|leiten|organisiert|organisieren|hält|halten"
     r"|verantwortlich|zuständig)"
 )
-PARTY_NOUN = (
-    r"(?:team|teams|agentur|agenturen|studio|abteilung|dienstleister\w*|kolleg\w*"
-    r"|stelle|desk|redaktion|fachbereich|bereich|leitung|geschäftsführung|marketing"
-    r"|pressestelle|kundenservice|kundendienst\w*|service\w*|support|it|grafik\w*"
-    r"|designer\w*|entwickler\w*|manager\w*|berater\w*|redakteur\w*|freelancer\w*"
-    r"|partner\w*|head|lead|chef\w*|vorgesetzt\w*|kommunikation|zentrale|konzern\w*"
-    r"|büro|referat|dezernat|amt|abteilungen|inhaber\w*|geschäftsleitung)"
+# Who else does work: words that may end a compound ("Designteam",
+# "Social-Care-Team") and words that stand alone ("IT", "die Leitung").
+PARTY_HEADS = (
+    r"(?:team|teams|agentur|agenturen|studio|abteilung|abteilungen|dienstleister\w*"
+    r"|redaktion|stelle|desk|kundendienst\w*|service\w*|support|büro|zentrale)"
 )
+PARTY_WORDS = (
+    r"(?:kolleg\w*|fachbereich|bereich|leitung|geschäftsführung|geschäftsleitung"
+    r"|marketing|pressestelle|kundenservice|it|pr|grafik\w*|designer\w*|entwickler\w*"
+    r"|manager\w*|berater\w*|redakteur\w*|freelancer\w*|partner\w*|head|lead|chef\w*"
+    r"|vorgesetzt\w*|kommunikation|konzern\w*|referat|dezernat|amt|inhaber\w*)"
+)
+PARTY_NOUN = r"(?:[\w\-]*" + PARTY_HEADS + r"|(?:[\w]+-)*" + PARTY_WORDS + r")"
 THIRD_PARTY = (
     r"(?:(?:unser|unsere|unserem|unseren|unserer|unseres)\s+(?:[\w\-*:/]+\s+){0,3}?"
     r"[\w\-*:/]+"
     r"|ein(?:e|em|er|es)?\s+(?:anderes?|andere[nmr]?|externe[nsmr]?|eigene[nsmr]?)"
     r"\s+[\w\-*:/]+"
     r"|externe[nr]?\s+[\w\-*:/]+|andere[nr]?\s+(?:team|kolleg\w*|abteilung\w*)"
-    r"|(?:die|der|das|den|dem)\s+(?:[\w\-]+\s+){0,2}?[\w\-]*?" + PARTY_NOUN + r")\b"
+    r"|(?:die|der|das|den|dem)\s+(?:[\w\-]+\s+){0,2}?" + PARTY_NOUN + r")\b"
 )
 DELEGATION = re.compile(
     r"\b"
@@ -112,7 +117,11 @@ def regions(clause: str, *, in_excluded_part: bool = False, opens: bool = True,
     if in_excluded_part:
         return [(0, end, NEGATED)]
     found: list[Region] = []
-    if not opens and RELATIVE.match(clause.strip()) and not SOUGHT_PERSON.search(before):
+    if (
+        not opens
+        and RELATIVE.match(clause.strip())
+        and not SOUGHT_PERSON.search(before)
+    ):
         if not _addresses_the_person(clause):
             found.append((0, end, DELEGATED))  # what others do: "die künftig posten"
     for match in DELEGATION.finditer(clause):
@@ -138,9 +147,7 @@ def scope_at(spans: list[tuple[int, int]], found: list[Region]) -> str:
     return ASKED
 
 
-def scope_of(
-    clause: str, *, in_excluded_part: bool = False, opens: bool = True
-) -> str:
+def scope_of(clause: str, *, in_excluded_part: bool = False, opens: bool = True) -> str:
     """The scope of a whole clause (for callers that need one answer)."""
     found = regions(clause, in_excluded_part=in_excluded_part, opens=opens)
     return scope_at([(0, len(clause))], found) if found else ASKED

@@ -64,7 +64,7 @@ SAME_WORD = {
     # Ads use these four for the same thing: what goes out on the channels.
     "inhalt": "content",
     "post": "content",
-    "posting": "content",
+    "posting": "veroffent",  # "das Posting" is the act of posting
     "beitrag": "content",
     "channel": "kanal",
     "sozial": "social",
@@ -92,6 +92,7 @@ SAME_WORD = {
     "kolleg": "mitarbeitend",
     "posten": "content",
     "publish": "veroffent",
+    "publizier": "veroffent",
     "kommentier": "kommentar",
     "antwort": "beantwort",
     "kumm": "betreu",  # "sich um die Community kümmern" is looking after it

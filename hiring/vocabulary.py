@@ -95,6 +95,18 @@ class Vocabulary:
                 return (self.parts[piece],)
         return ()
 
+    def first(self, root: str) -> tuple[str, ...]:
+        """The longest known first part of a compound the vocabulary cannot split
+        whole, when a linking letter or a long enough rest follows
+        ("Abstimmungsprozesse" are about "Abstimmung")."""
+        if len(root) > MAX_SPLIT_LENGTH:
+            return ()
+        for end in range(len(root) - SHORT_PART, MIN_HEAD - 1, -1):
+            piece = root[:end]
+            if piece in self.parts and len(root) - end >= SHORT_PART:
+                return (self.parts[piece],)
+        return ()
+
     def correct(self, bare_word: str) -> str:
         """The root of the known word one slip away, if exactly one root fits.
 

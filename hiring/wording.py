@@ -28,6 +28,10 @@ class Phrase:
     text: str
     keys: frozenset[str]
     order: tuple[str, ...]  # the keys in the phrase's own order
+    actions: frozenset[str] = frozenset()
+    """The keys of its doing (verbs, and nouns of doing such as "Abstimmung"): a
+    match needs one of them, since departments or objects alone ("Marketing und
+    Vertrieb") ask for no work."""
 
 
 @dataclass
@@ -50,7 +54,11 @@ class Wording:
         for w in words(text):
             keys = self.vocabulary.expand(w.bare, w.root)
             if heads and len(keys) == 1 and keys[0] not in self.vocabulary.roots:
-                keys = (*keys, *self.vocabulary.head(keys[0]))
+                parts = (
+                    *self.vocabulary.head(keys[0]),
+                    *self.vocabulary.first(keys[0]),
+                )
+                keys = (*keys, *dict.fromkeys(parts))
             found.append((w.start, w.end, keys))
         particles = {m.group(0).lower() for m in PARTICLE.finditer(text)}
         if not particles:
@@ -99,6 +107,22 @@ def build_wording(entries: Iterable[EntryData], names: Iterable[str]) -> Wording
     return wording
 
 
+DOING_ENDINGS = ("ung", "ion", "ierung", "ing", "en", "ern", "eln")
+
+
+def _actions(wording: Wording, text: str) -> frozenset[str]:
+    """Keys of the words that name a doing: verbs (lower case in German) and
+    nouns of doing ("Abstimmung", "Moderation", "Reporting")."""
+    found: set[str] = set()
+    for word in words(text):
+        doing = word.surface[:1].islower() or word.surface.lower().endswith(
+            DOING_ENDINGS[:4]
+        )
+        if doing:
+            found.update(wording.vocabulary.expand(word.bare, word.root))
+    return frozenset(found)
+
+
 def _phrases(wording: Wording, entry: EntryData) -> list[Phrase]:
     ref, seen, found = (entry.kind, entry.slug), set(), []
     for text in (entry.name, entry.plain_name, *entry.ad_phrases):
@@ -106,7 +130,8 @@ def _phrases(wording: Wording, entry: EntryData) -> list[Phrase]:
         keys = frozenset(order)
         if keys and keys not in seen:
             seen.add(keys)
-            found.append(Phrase(ref, text, keys, order))
+            actions = _actions(wording, text) & keys
+            found.append(Phrase(ref, text, keys, order, actions))
     return found
 
 

@@ -119,9 +119,19 @@ class RoleData:
 
     @property
     def only_confused_with(self) -> bool:
-        """A misreading of another role (its only relations say so), not a
-        role to hire."""
+        """Its only relations say it is confused with other roles."""
         return self.relation_kinds == {RelationKind.CONFUSED_WITH}
+
+    @property
+    def is_misreading(self) -> bool:
+        """A so-called role, not one to hire: only confused with others, and
+        its title in quotation marks (the catalogue's way of saying "so-called",
+        as in „Facebook-Manager“). The Blogger is confused with the Social Media
+        Manager too, but is a profession of its own."""
+        quoted = self.title.startswith(("„", '"', "“")) and self.title.endswith(
+            ("“", '"', "”")
+        )
+        return self.only_confused_with and quoted
 
 
 def is_doing(entry: TaskEntry | None) -> bool:
