@@ -243,7 +243,7 @@ def nature_sentence(nature: Nature) -> str:
     return f"{named(nature.role, start=True)} {nature.phrase}."
 
 
-# --- what differs here ------------------------------------------------------------------
+# --- what differs here -----------------------------------------------------------
 
 
 def _only_one_does(roles: Sequence[RoleData]) -> list[str]:

@@ -54,15 +54,12 @@ class RoleCard:
     tasks: dict[str, str]  # task slug → responsibility
     competencies: dict[str, tuple[int, bool]]  # slug → (level, essential)
     notes: dict[str, str] = field(default_factory=dict)  # task slug → note
+    core: frozenset[str] = frozenset()
+    """The tasks it owns or carries out."""
 
     @property
     def is_neighbour(self) -> bool:
         return self.family == Family.NEIGHBOURING
-
-    @property
-    def core(self) -> frozenset[str]:
-        """The tasks it owns or carries out."""
-        return frozenset(s for s, r in self.tasks.items() if r in DOING_CORE)
 
     def does(self, task: str) -> bool:
         return self.tasks.get(task) in DOING_CORE
@@ -84,6 +81,7 @@ def card_of(data: RoleData, lineage: str) -> RoleCard:
         is_described=data.is_described,
         is_misreading=data.is_misreading,
         tasks={t.slug: t.responsibility for t in data.tasks},
+        core=frozenset(t.slug for t in data.tasks if t.responsibility in DOING_CORE),
         competencies={c.slug: (c.level, c.is_essential) for c in data.competencies},
         notes={t.slug: t.note for t in data.tasks if t.note},
     )

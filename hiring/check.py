@@ -109,7 +109,8 @@ def prepare(raw: str) -> str:
         raise AdRejected(
             "not-text",
             _(
-                "Das sieht nicht nach Text aus. Bitte fügen Sie die Anzeige als Text ein."
+                "Das sieht nicht nach Text aus. "
+                "Bitte fügen Sie die Anzeige als Text ein."
             ),
         )
     return text

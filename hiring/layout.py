@@ -23,7 +23,8 @@ IGNORED = {INTRO, OFFER, APPLY, FACTS}
 
 HEADINGS = [
     (EXCLUDED, r"nicht (?:ihre|deine|eure) aufgaben?|das machen (?:sie|du) nicht"
-               r"|nicht (?:teil|gegenstand)|gehört nicht|not your job|was (?:sie|du) nicht"),
+               r"|nicht (?:teil|gegenstand)|gehört nicht|not your job"
+               r"|was (?:sie|du) nicht"),
     (OFFER, r"wir bieten|bieten wir|was wir (?:ihnen|dir) bieten|benefits|unser angebot"
             r"|ihre vorteile|deine vorteile|(?:erwartet|erwarten) (?:sie|dich) bei uns"
             r"|bei uns erwartet|what we offer|perks|das bekommst du|darauf kannst du"
@@ -33,7 +34,8 @@ HEADINGS = [
     (APPLY, r"kontakt|bewerbung|bewerben|interesse geweckt|ansprechp|so geht es weiter"
             r"|klingt gut|how to apply|noch fragen"),
     (FACTS, r"das wichtigste zur stelle|eckdaten|auf einen blick|rahmenbedingungen"),
-    (PROFILE, r"profil|mitbringen|bringen sie mit|bringst du mit|anforderung|qualifikation"
+    (PROFILE, r"profil|mitbringen|bringen sie mit|bringst du mit|anforderung"
+              r"|qualifikation"
               r"|voraussetzung|was (?:sie|du) (?:kannst|können|mitbringst)|requirements"
               r"|wir erwarten|das zeichnet|das solltest du|your skills|about you|skills"
               r"|what you bring|you bring|you have|dein skillset|du hast"
@@ -67,9 +69,10 @@ BREAKS = re.compile(
     # a line's end lost in a pasted text: a capitalised article after a word
     r"|(?<=[a-zäöüß0-9)])\s+(?=(?:Die|Der|Das|Den|Dem|Deine|Dein|Bei|Als|Für|Zur|Zum"
     r"|Dafür|Hier|Was|Wer)\s)"
-    r"|(?<=[\w).!?:])\s+(?=(?:(?:Ihre|Deine) (?:Aufgaben|Benefits|Vorteile)|(?:Ihr|Dein)"
-    r" Profil|Das bringst du mit|Das bringen Sie mit|Das bieten wir|Wir bieten"
-    r"|What you bring|What we offer|You.ll own|Über uns|Nicht (?:Ihre|deine) Aufgabe)\b)"
+    r"|(?<=[\w).!?:])\s+(?=(?:(?:Ihre|Deine) (?:Aufgaben|Benefits|Vorteile)"
+    r"|(?:Ihr|Dein) Profil|Das bringst du mit|Das bringen Sie mit|Das bieten wir"
+    r"|Wir bieten|What you bring|What we offer|You.ll own|Über uns"
+    r"|Nicht (?:Ihre|deine) Aufgabe)\b)"
 )
 CLAUSE = re.compile(
     r"\s*;\s*|:\s+(?=[A-ZÄÖÜ])"
@@ -83,7 +86,9 @@ GENDER_MARK = re.compile(
     re.I,
 )
 TITLE_END = re.compile(
-    r"\((?:[mwdfxi]\s*[/|,]\s*){1,3}[mwdfxi]\)|\((?:all genders|gn\*?|divers)\)", re.I
+    r"\((?:[mwdfxi]\s*[/|,]\s*){1,3}[mwdfxi]\)|\((?:all genders|gn\*?|divers)\)"
+    r"|\w(?:[:*_]|/-?)in(?:nen)?\b(?:\s*\([^)]{0,40}\))?",
+    re.I,
 )
 MAX_TITLE_WORDS = 14
 TITLE_SEARCH = 3
@@ -117,6 +122,8 @@ def heading_part(segment: str) -> str | None:
     stripped = segment.strip().strip("#*_:|- ").strip()
     if not stripped or len(stripped.split()) > MAX_HEADING_WORDS:
         return None
+    if BULLET.match(segment) and not segment.rstrip().endswith(":"):
+        return None  # a list item, not a heading
     if stripped[-1] in ".!?," and not stripped.endswith("?"):
         return None
     for part, pattern in HEADING_PATTERNS:
@@ -338,7 +345,8 @@ WORK_CUES = re.compile(
 YOU_DO = re.compile(
     r"^(?:[-–—*•·▪►✓✔➤→+]\s*)?(?:du|sie)\s+(?!(?:hast|haben|bringst|bringen|bist|sind"
     r"|kennst|kennen|kannst|können|verfügst|verfügen|beherrschst|beherrschen|sprichst"
-    r"|sprechen|besitzt|besitzen|denkst|denken|liebst|lieben|arbeitest gern|arbeiten gern"
+    r"|sprechen|besitzt|besitzen|denkst|denken|liebst|lieben|arbeitest gern"
+    r"|arbeiten gern"
     r"|hast lust|möchtest|möchten|willst|wollen|überzeugst|überzeugen|interessierst"
     r"|interessieren|begeisterst|begeistern|behältst|behalten|fühlst|fühlen)\b)\w+",
     re.I,

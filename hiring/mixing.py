@@ -19,14 +19,15 @@ from hiring.catalogue import Catalogue, RoleCard
 from hiring.matching import Found, Recognition
 
 MIXED_AT = 3
-CLEAR = 0.85  # coverage of a line that asks for a task without doubt
+CLEAR = 0.85
 SPECIALIST_LEVEL = 4
 CRAFT_LINEAGES = 2
+CRAFT_KINDS = ("professional", "methodical")  # not social or personal strengths
 DEMANDING = re.compile(
     r"sehr gute|fundierte|ausgezeichnete|exzellente|profund|professionell|profi"
     r"|expert|mehrjährige|langjährige|umfassende|tiefe|sattelfest|beherrsch"
     r"|auf (?:designer|entwickler)-?niveau|souverän|sicher(?:er|e|es)? (?:umgang|in)"
-    r"|mindestens \d|\d\+? jahre|solide|gute|routiniert|versiert|erfahrung (?:in|mit)",
+    r"|mindestens \d|\d\+? jahre|routiniert|versiert",
     re.I,
 )
 RELAXED = re.compile(
@@ -146,7 +147,14 @@ def specialist_demands(
             continue
         if best.tasks.get(slug) == "contributes":
             continue
-        lines = [c.text for c in found.clauses if not RELAXED.search(c.text)]
+        # Work the role explicitly excludes counts when named at all; other work
+        # only when the profile demands it ("sehr gute SEO-Kenntnisse").
+        excluded = best.tasks.get(slug) == "excluded"
+        lines = [
+            c.text
+            for c in found.clauses
+            if not RELAXED.search(c.text) and (excluded or DEMANDING.search(c.text))
+        ]
         owner = _owner(slug, best, catalogue) if catalogue else None
         if lines and owner is not None:
             demands.setdefault(owner.slug, set()).update(_quote(t) for t in lines)
@@ -188,12 +196,17 @@ def _specialist(cards: list[RoleCard], best: RoleCard) -> RoleCard | None:
 def specialists_of(catalogue: Catalogue) -> dict[str, list[RoleCard]]:
     """Competency → the described roles for whom it is the craft: essential, at
     the top level (programming for the web developer)."""
+    crafts = {
+        slug
+        for (kind, slug), entry in catalogue.entries.items()
+        if kind == "competency" and entry.group in CRAFT_KINDS
+    }
     found: dict[str, list[RoleCard]] = {}
     for card in catalogue.live_cards():
         if not card.is_described or card.is_misreading:
             continue
         for slug, (level, essential) in card.competencies.items():
-            if level >= SPECIALIST_LEVEL and essential:
+            if level >= SPECIALIST_LEVEL and essential and slug in crafts:
                 found.setdefault(slug, []).append(card)
     # A craft is what sets one or two professions apart; what many roles need at
     # the top ("knows the platforms") is no other profession's demand.

@@ -168,8 +168,8 @@ def rank_roles(
             continue
         points[number] += weights.title * (number in named)
         points[number] += weights.level * (level_asked and card.seniority == level)
-        if weights.focus and card.core:
-            points[number] += round(weights.focus * _focus(card, asked))
+    for number in _within_reach(points, weights.focus, catalogue):
+        points[number] += round(weights.focus * _focus(catalogue.cards[number], asked))
     shortlist = _shortlist(points, catalogue)
     keyed = []
     for number in shortlist:
@@ -184,6 +184,30 @@ def rank_roles(
         for _keys_, card, number in keyed[:SHOWN]
     ]
     return _with_tie_rules(fits, [k for k, _c, _n in keyed[:SHOWN]])
+
+
+def _within_reach(points: Counter[int], focus: int, catalogue: Catalogue) -> list[int]:
+    """The roles the focus could still lift to the top: at 10,000 roles it is
+    counted for a few hundred, not for all."""
+    if not focus:
+        return []
+    ranked = heapq.nlargest(
+        REACH,
+        (
+            (catalogue.cards[n].is_described, count, -n)
+            for n, count in points.items()
+            if catalogue.cards[n] is not None and count > 0
+        ),
+    )
+    if not ranked:
+        return []
+    last_shown = ranked[min(len(ranked), SHOWN) - 1][:2]
+    return [
+        -n for described, count, n in ranked if (described, count + focus) >= last_shown
+    ]
+
+
+REACH = 400
 
 
 def _focus(card: RoleCard, asked: list[str]) -> float:

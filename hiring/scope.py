@@ -125,9 +125,9 @@ def regions(clause: str, *, in_excluded_part: bool = False, opens: bool = True,
         if not _addresses_the_person(clause):
             found.append((0, end, DELEGATED))  # what others do: "die künftig posten"
     for match in DELEGATION.finditer(clause):
-        stretch = clause[: match.end()]
-        if not _addresses_the_person(stretch):
-            found.append((0, match.end(), DELEGATED))
+        start = _delegated_from(clause, match.start())
+        if start is not None:
+            found.append((start, match.end(), DELEGATED))
     for match in NEGATION.finditer(clause):
         if NEGATED_TO_END.match(match.group(0)) or NOT_BEFORE_PHRASE.match(
             clause, match.start()
@@ -136,6 +136,18 @@ def regions(clause: str, *, in_excluded_part: bool = False, opens: bool = True,
         else:  # "nicht" negates the verb, and so the whole clause
             found.append((0, end, NEGATED))
     return found
+
+
+def _delegated_from(clause: str, verb: int) -> int | None:
+    """Where the work someone else does begins: the clause's start, or, when the
+    person is named there ("Du stimmst dich ab, … Keyword-Recherche übernimmt
+    unser SEO-Team"), the last comma or dash before the other party's verb."""
+    if not _addresses_the_person(clause[:verb]):
+        return 0
+    cut = max(clause.rfind(mark, 0, verb) for mark in (",", " – ", " - ", ";"))
+    if cut >= 0 and not _addresses_the_person(clause[cut:verb]):
+        return cut + 1
+    return None
 
 
 def scope_at(spans: list[tuple[int, int]], found: list[Region]) -> str:

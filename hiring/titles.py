@@ -101,7 +101,7 @@ class TitleIndex:
             kept = [pair for pair in named if pair[0] not in numbers]
             if len(kept) != len(named):
                 self.by_key[key] = kept
-        for head, holders in self.by_head.items():
+        for holders in self.by_head.values():
             holders -= numbers
 
     def copy(self) -> TitleIndex:

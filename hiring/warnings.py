@@ -101,7 +101,8 @@ def _excluded(tasks: dict[str, Found], role: RoleCard) -> list[str]:
 
 def _mixed_warning(shares: list[RoleShare]) -> Warning:
     text = _(
-        "Die Anzeige mischt die Arbeit von %(count)s Rollen. So eine Person gibt es kaum."
+        "Die Anzeige mischt die Arbeit von %(count)s Rollen. "
+        "So eine Person gibt es kaum."
     ) % {"count": len(shares)}
     lines = tuple(
         _("%(role)s: %(lines)s")
@@ -113,7 +114,8 @@ def _mixed_warning(shares: list[RoleShare]) -> Warning:
 
 def _excluded_warning(role: RoleCard, excluded, tasks, catalogue: Catalogue) -> Warning:
     text = ngettext(
-        "Der Titel nennt %(role)s. %(count)s Aufgabe gehört aber nicht zu dieser Rolle.",
+        "Der Titel nennt %(role)s. "
+        "%(count)s Aufgabe gehört aber nicht zu dieser Rolle.",
         "Der Titel nennt %(role)s. %(count)s Aufgaben gehören aber nicht "
         "zu dieser Rolle.",
         len(excluded),

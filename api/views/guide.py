@@ -3,6 +3,7 @@ same engine as the page /finden/. Nothing is stored."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -68,7 +69,7 @@ class Guide(APIView):
         answer = answer_guide(answers, catalogue)
         if answer.unknown_need:
             raise ValidationError(
-                {"tasks": ["Nennen Sie mindestens eine Aufgabe mit often oder sometimes."]}
+                {"tasks": [_("Mindestens eine Aufgabe braucht often oder sometimes.")]}
             )
         response = Response(out.GuideResultSerializer(as_document(answer)).data)
         response["Cache-Control"] = "no-store"

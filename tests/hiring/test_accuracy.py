@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from hiring.catalogue import RoleCard, build_catalogue
+from hiring.catalogue import DOING_CORE, RoleCard, build_catalogue
 from hiring.check import AdRejected, check_ad
 from hiring.checkindex import build_check_index
 from roles.caching import catalogue_stamp
@@ -140,8 +140,9 @@ def _synthetic_cards(count: int, seed: int, tasks, competencies) -> list[RoleCar
                 company_sizes=("small",),
                 is_reviewed=False,
                 is_described=False,
-                only_confused_with=False,
-                tasks={t: rng.choice(responsibilities) for t in picked},
+                is_misreading=False,
+                tasks=(ticks := {t: rng.choice(responsibilities) for t in picked}),
+                core=frozenset(t for t, r in ticks.items() if r in DOING_CORE),
                 competencies={
                     c: (rng.randint(1, 4), True)
                     for c in rng.sample(competencies, min(12, len(competencies)))

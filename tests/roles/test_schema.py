@@ -183,3 +183,35 @@ def test_each_field_reaches_snapshot_restore_diff_search_and_comparison(
         assert snapshot_of(role)["fields"][spec.name] == new_value, "kept on revert"
     else:
         assert snapshot_of(role)["fields"][spec.name] == old_value, "restore"
+
+
+def test_the_lean_role_data_knows_the_role_pages_address():
+    from django.urls import reverse
+
+    from roles.readmodels import ROLE_URL
+
+    page = reverse("roles:detail", args=["x"])
+    assert ROLE_URL.replace("slug-placeholder", "x") == page
+
+
+@pytest.mark.django_db
+def test_the_lean_role_data_agrees_with_the_full_one(catalogue):
+    from roles.models import Role
+    from roles.readmodels import iter_all_role_data, load_role_data
+
+    slugs = sorted(Role.objects.values_list("slug", flat=True))
+    full = {data.slug: data for data in load_role_data(slugs)}
+    for lean in iter_all_role_data(chunk=5):
+        whole = full[lean.slug]
+        assert lean.url == whole.url and lean.names == whole.names
+        assert (lean.family, lean.seniority, lean.parent, lean.status) == (
+            whole.family, whole.seniority, whole.parent, whole.status,
+        )  # fmt: skip
+        assert {(t.slug, t.responsibility, t.note) for t in lean.tasks} == {
+            (t.slug, t.responsibility, t.note) for t in whole.tasks
+        }
+        assert {(c.slug, c.level, c.is_essential) for c in lean.competencies} == {
+            (c.slug, c.level, c.is_essential) for c in whole.competencies
+        }
+        assert lean.relation_kinds == whole.relation_kinds
+        assert lean.is_described == whole.is_described
