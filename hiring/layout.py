@@ -241,6 +241,11 @@ SENTENCE_START = re.compile(
     r"|Hallo|Hey|Moin|Aufgaben)\b)"
 )
 TITLE_PREFIX_WORDS = 12
+ANNOUNCES_TITLE = re.compile(
+    r"\b(?:stelle|position|suchen|sucht|gesucht|besetzen|verstärkung|looking for)\b"
+    r"[^.]*:\s*$",
+    re.I,
+)
 
 
 def _title(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -249,6 +254,8 @@ def _title(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     before the first sentence of an ad pasted as one line."""
     for start, end in spans[:TITLE_SEARCH]:
         piece = text[start:end]
+        if ANNOUNCES_TITLE.search(piece):
+            continue  # "… ist folgende Stelle zu besetzen:" — the name follows
         mark = TITLE_END.search(piece)
         if mark and len(piece[: mark.end()].split()) <= MAX_TITLE_WORDS:
             return (start, start + mark.end())

@@ -46,7 +46,8 @@ PARTY_WORDS = (
     r"|manager\w*|berater\w*|redakteur\w*|freelancer\w*|partner\w*|head|lead|chef\w*"
     r"|vorgesetzt\w*|kommunikation|konzern\w*|referat|dezernat|amt|inhaber\w*)"
 )
-PARTY_NOUN = r"(?:[\w\-]*" + PARTY_HEADS + r"|(?:[\w]+-)*" + PARTY_WORDS + r")"
+# a compound needs a real first part: "Steam" is no "S" + "team"
+PARTY_NOUN = r"(?:(?:[\w\-]{3,})?" + PARTY_HEADS + r"|(?:[\w]+-)*" + PARTY_WORDS + r")"
 THIRD_PARTY = (
     r"(?:(?:unser|unsere|unserem|unseren|unserer|unseres)\s+(?:[\w\-*:/]+\s+){0,3}?"
     r"[\w\-*:/]+"
@@ -66,7 +67,7 @@ DELEGATION = re.compile(
     + THIRD_PERSON_WORK
     + r"\b"
     + r"|\b(?:liegt|liegen|verbleibt|verbleiben|bleibt|bleiben|sitzt|sitzen|erfolgt"
-    r"|erfolgen)\b[^.;]{0,40}?\b(?:bei|über|von|durch|in)\b"
+    r"|erfolgen)\b[^.;]{0,40}?\b(?:bei|beim|über|von|vom|durch|in|im)\b"
     r"|\b(?:ist|sind) (?:aufgabe|sache) (?:der|des|unserer|unseres|von)"
     r"|\bextern vergeben|\bdurch externe\b|\ban (?:eine|unsere|die) agentur",
     re.I,

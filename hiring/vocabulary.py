@@ -89,9 +89,12 @@ class Vocabulary:
         whole: German puts the meaning there ("Produktvideos" are "Videos")."""
         if len(root) > MAX_SPLIT_LENGTH:
             return ()
-        for start in range(SHORT_PART, len(root) - MIN_HEAD + 1):
+        for start in range(SHORT_PART, len(root) - MIN_PART + 1):
             piece = root[start:]
-            if piece in self.parts:
+            # a four-letter head only behind a noun of its own ("Spieler|frag"),
+            # never behind a prefix ("Auf|trag" is no "trag")
+            long_enough = len(piece) >= MIN_HEAD or start >= MIN_HEAD
+            if long_enough and piece in self.parts:
                 return (self.parts[piece],)
         return ()
 

@@ -55,7 +55,7 @@ class Wording:
             keys = self.vocabulary.expand(w.bare, w.root)
             if heads and len(keys) == 1 and keys[0] not in self.vocabulary.roots:
                 parts = (
-                    *self.vocabulary.head(keys[0]),
+                    *(self.vocabulary.head(w.bare) or self.vocabulary.head(keys[0])),
                     *self.vocabulary.first(keys[0]),
                 )
                 keys = (*keys, *dict.fromkeys(parts))
