@@ -49,11 +49,11 @@ SIGNATURES = {
         gettext_lazy("Pressearbeit"),
     ),
     "mitarbeitende-schulen": (
-        gettext_lazy("schult Mitarbeitende"),
+        gettext_lazy("schult die Leute in der Firma"),
         gettext_lazy("Schulungen"),
     ),
     "social-intranet": (
-        gettext_lazy("belebt das Netzwerk im Haus"),
+        gettext_lazy("bringt die Leute im Haus ins Gespräch"),
         gettext_lazy("Zusammenarbeit im Haus"),
     ),
     "community-aufbau": (
@@ -159,8 +159,12 @@ def verdict(roles: Sequence[RoleData]) -> list[str]:
     """The sentences of "Kurz gesagt", at most five."""
     natures = [nature_of(role) for role in roles]
     if len(roles) <= 2:
-        sentences = [s for n in natures for s in _block(n, roles)]
-        sentences += _only_one_does(roles) or _relation_sentences(roles)
+        sentences = [s for n in natures for s in _block(n, natures)]
+        sentences += (
+            _only_one_does(natures)
+            or _relation_sentences(roles)
+            or _what_both_share(roles)
+        )
     else:
         sentences = _whom_to_hire(natures)
         sentences += _relation_sentences(roles)
@@ -239,27 +243,42 @@ def named(role: RoleData, case: str = "nom", *, start: bool = False) -> str:
     return text[:1].upper() + text[1:] if start else text
 
 
-def nature_sentence(nature: Nature) -> str:
+def nature_sentence(nature: Nature, *, too: bool = False) -> str:
+    """ "Der Social Media Manager plant und setzt selbst um."; with ``too``, for a
+    second role of the same nature: "Auch der Junior … spricht mit der Community." """
+    if too:
+        return _("Auch %(role)s %(does)s.") % {
+            "role": named(nature.role),
+            "does": nature.phrase,
+        }
     return f"{named(nature.role, start=True)} {nature.phrase}."
+
+
+def pronoun(role: RoleData) -> str:
+    """ "Er" or "Sie" for a role just named."""
+    return _("Sie") if article(role.title) == "die" else _("Er")
 
 
 # --- what differs here -----------------------------------------------------------
 
 
-def _only_one_does(roles: Sequence[RoleData]) -> list[str]:
-    """Marking work that one role does and the other explicitly does not."""
-    if len(roles) != 2:
+def _only_one_does(natures: Sequence[Nature]) -> list[str]:
+    """Marking work that one role does and the other explicitly does not — unless
+    the role's own sentence already says it. The second role was named last, so
+    "Nur er" refers to it."""
+    if len(natures) != 2:
         return []
-    pairs = [(roles[0], roles[1]), (roles[1], roles[0])]
+    pairs = [(natures[1], natures[0]), (natures[0], natures[1])]
     for mine, other in pairs:
-        theirs = {t.slug: t.responsibility for t in other.tasks}
-        for task in mine.tasks:
+        theirs = {t.slug: t.responsibility for t in other.role.tasks}
+        for task in mine.role.tasks:
             excluded = theirs.get(task.slug) == Responsibility.EXCLUDED
             if task.responsibility in DOING and excluded and task.slug in SIGNATURES:
                 does = _negatable(SIGNATURES[task.slug][0])
-                return [
-                    _("Nur %(role)s %(does)s.") % {"role": named(mine), "does": does}
-                ]
+                if does in mine.phrase:
+                    continue  # said already: "Der Community Manager spricht …"
+                who = pronoun(mine.role) if mine is natures[1] else named(mine.role)
+                return [_("Nur %(role)s %(does)s.") % {"role": who, "does": does}]
     return []
 
 
@@ -269,22 +288,24 @@ def _negatable(phrase) -> str:
     return str(phrase).split(" und ")[0].split(",")[0]
 
 
-def _block(nature: Nature, roles: Sequence[RoleData]) -> list[str]:
+def _block(nature: Nature, natures: Sequence[Nature]) -> list[str]:
     """A role's sentence, then short ones about it where the roles differ: where
     it works and whether it alone fits small firms ("Er" and "Sie" refer to it)."""
     role = nature.role
-    pronoun = _("Sie") if article(role.title) == "die" else _("Er")
-    sentences = [nature_sentence(nature)]
+    roles = [n.role for n in natures]
+    he_or_she = pronoun(role)
+    too = nature is not natures[0] and nature.phrase == natures[0].phrase
+    sentences = [nature_sentence(nature, too=too)]
     places = {other.position for other in roles}
     if len(places) > 1 and role.position in PLACES and nature.kind != "outside":
         sentences.append(
             _("%(pronoun)s arbeitet %(place)s.")
-            % {"pronoun": pronoun, "place": PLACES[role.position]}
+            % {"pronoun": he_or_she, "place": PLACES[role.position]}
         )
     small = [r for r in roles if CompanySize.SMALL in r.company_sizes]
     if small == [role] and any(r.company_sizes for r in roles if r is not role):
         sentences.append(
-            _("%(pronoun)s passt auch zu kleinen Firmen.") % {"pronoun": pronoun}
+            _("%(pronoun)s passt auch zu kleinen Firmen.") % {"pronoun": he_or_she}
         )
     return sentences
 
@@ -299,16 +320,23 @@ def _relation_sentences(roles: Sequence[RoleData]) -> list[str]:
     for kind in RELATION_PREFERENCE:
         if kind in found:
             first, second = found[kind]
+            # the role named last is "er" or "sie" in the next sentence
+            subject = pronoun(first) if first is roles[-1] else named(first, start=True)
             if kind == RelationKind.SPECIALISATION_OF and first.seniority in LEVELS:
                 return [
                     _("%(a)s ist %(level)s.")
-                    % {"a": named(first, start=True), "level": LEVELS[first.seniority]}
+                    % {"a": subject, "level": LEVELS[first.seniority]}
                 ]
             template, case = RELATION_SENTENCES[kind]
-            return [
-                str(template)
-                % {"a": named(first, start=True), "b": named(second, case)}
-            ]
+            return [str(template) % {"a": subject, "b": named(second, case)}]
+    return []
+
+
+def _what_both_share(roles: Sequence[RoleData]) -> list[str]:
+    """When nothing sets two roles apart or ties them: where both work."""
+    places = {role.position for role in roles}
+    if len(roles) == 2 and len(places) == 1 and roles[0].position in PLACES:
+        return [_("Beide arbeiten %(place)s.") % {"place": PLACES[roles[0].position]}]
     return []
 
 
