@@ -22,6 +22,9 @@ MESSAGES = {
     "parse_error": gettext_lazy("Der Inhalt ist kein gültiges JSON."),
     "unsupported_media_type": gettext_lazy("Bitte senden Sie JSON (application/json)."),
     "not_acceptable": gettext_lazy("Die API antwortet nur mit JSON."),
+    "check_refused": gettext_lazy(
+        "Diesen Text kann die Prüfung nicht lesen; siehe details."
+    ),
 }
 
 
@@ -49,7 +52,8 @@ def json_errors(exc, context) -> Response | None:
             body, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
         )
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound(str(exc) if str(exc) else None)
+        # Django's messages name the model ("No RoleOldSlug matches …"): never shown.
+        exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     response = exception_handler(exc, context)
@@ -70,17 +74,15 @@ def _code_of(exc) -> str:
 
 
 def _message_of(exc, code: str) -> str:
-    if isinstance(exc, exceptions.ValidationError):
-        return _("Die Anfrage enthält Fehler; siehe details.")
     if isinstance(exc, exceptions.Throttled) and exc.wait:
         return _("Zu viele Anfragen. Bitte in %(seconds)s Sekunden wieder.") % {
             "seconds": int(exc.wait) + 1
         }
     detail = getattr(exc, "detail", "")
-    if (
-        code == "not_found"
-        and detail
-        and str(detail) not in ("Not found.", "Invalid page.")
-    ):
-        return str(detail)
-    return str(MESSAGES.get(code, detail))
+    if code == "not_found" and str(detail) != str(exceptions.NotFound.default_detail):
+        return str(detail)  # our own words: "Unbekannte Rolle: …", a missing page
+    if code in MESSAGES:
+        return str(MESSAGES[code])
+    if isinstance(exc, exceptions.ValidationError):
+        return _("Die Anfrage enthält Fehler; siehe details.")
+    return str(detail)

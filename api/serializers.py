@@ -3,7 +3,11 @@ of these, so the OpenAPI schema describes exactly what is sent."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
+
+from comparisons.jobad.check import MAX_LENGTH
 
 
 class AttributionSerializer(s.Serializer):
@@ -282,19 +286,39 @@ class ConceptDetailSerializer(ConceptSerializer):
 # --- the job-ad check ---------------------------------------------------------------
 
 
+READABLE = (
+    r"^[^\x00]*"
+    r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]"
+    r"[^\x00]*$"
+)
+"""At least one character that is neither space nor control (those the check
+drops before it reads: comparisons.jobad.text.clean), and no NUL."""
+
+
+@extend_schema_field(
+    {"type": "string", "minLength": 1, "maxLength": MAX_LENGTH, "pattern": READABLE}
+)
+class AdTextField(s.CharField):
+    """Empty and too long texts are the check's to refuse (code check_refused,
+    with its reason); the schema says the same in advance."""
+
+
 class CheckRequestSerializer(s.Serializer):
-    text = s.CharField(
-        max_length=100_000, allow_blank=True, trim_whitespace=False,
-        help_text="The job ad as plain text; at most 20,000 characters are read.",
+    default_error_messages = {
+        "invalid": _("Bitte senden Sie ein JSON-Objekt mit dem Feld „text“.")
+    }
+
+    text = AdTextField(
+        max_length=100_000, trim_whitespace=False,
+        help_text="The job ad as plain text, at most 20,000 characters.",
     )  # fmt: skip
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
             unknown = sorted(set(data) - set(self.fields))
             if unknown:
-                raise s.ValidationError(
-                    {name: ["Unknown field; only 'text' is read."] for name in unknown}
-                )
+                message = _("Unbekanntes Feld; gelesen wird nur „text“.")
+                raise s.ValidationError({name: [message] for name in unknown})
         return super().to_internal_value(data)
 
 
@@ -336,10 +360,18 @@ class CheckResultSerializer(s.Serializer):
 
 
 class ErrorBodySerializer(s.Serializer):
-    status = s.IntegerField()
-    code = s.CharField()
-    message = s.CharField()
-    details = s.DictField(required=False)
+    status = s.IntegerField(help_text="The HTTP status, again.")
+    code = s.CharField(
+        help_text="Stable, for programs: bad_parameters, invalid, check_refused, "
+        "invalid_characters, invalid_encoding, not_found, method_not_allowed, "
+        "not_acceptable, unsupported_media_type, parse_error, throttled, "
+        "unavailable."
+    )
+    message = s.CharField(help_text="For people, in the language asked for.")
+    details = s.DictField(
+        child=s.ListField(child=s.CharField()), required=False,
+        help_text="Per parameter or field: what is wrong with it.",
+    )  # fmt: skip
 
 
 class ErrorSerializer(s.Serializer):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -22,6 +24,16 @@ class ClientRateThrottle(SimpleRateThrottle):
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request, view)
+
+    def wait(self) -> int:
+        """Whole seconds until a request is allowed again: every 429 carries
+        Retry-After. DRF gives None when the history holds more requests than
+        the rate allows (it was lowered since), and fractions that its header
+        rounds down to 0."""
+        if self.num_requests <= 0 or len(self.history) < self.num_requests:
+            return self.duration
+        oldest_counted = self.history[self.num_requests - 1]
+        return max(math.ceil(self.duration - (self.now - oldest_counted)), 1)
 
     def get_cache_key(self, request, view) -> str:
         return self.cache_format % {
