@@ -118,11 +118,15 @@ class ApiSchema(AutoSchema):
         return dict(sorted(responses.items()))
 
 
-class ClosedCheckRequest(OpenApiSerializerExtension):
-    """The check refuses fields other than ``text``: the request schema is closed."""
+class ClosedRequest(OpenApiSerializerExtension):
+    """Request bodies that refuse unknown fields have a closed schema."""
 
-    target_class = "api.serializers.CheckRequestSerializer"
+    target_class = "api.serializers.ClosedRequestSerializer"
+    match_subclasses = True
 
     def map_serializer(self, auto_schema: AutoSchema, direction: str) -> dict:
-        schema = super().map_serializer(auto_schema, direction)
+        # self.target: the subclass in hand (the default maps target_class).
+        schema = auto_schema._map_serializer(
+            self.target, direction, bypass_extensions=True
+        )
         return {**schema, "additionalProperties": False}

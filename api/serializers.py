@@ -303,23 +303,31 @@ class AdTextField(s.CharField):
     with its reason); the schema says the same in advance."""
 
 
-class CheckRequestSerializer(s.Serializer):
-    default_error_messages = {
-        "invalid": _("Bitte senden Sie ein JSON-Objekt mit dem Feld „text“.")
-    }
+class ClosedRequestSerializer(s.Serializer):
+    """A request body that refuses fields it does not know, and a body that is no
+    JSON object, in words that name no Python type. The schema says the same
+    (``additionalProperties: false``, api.schema.ClosedRequest)."""
 
-    text = AdTextField(
-        max_length=100_000, trim_whitespace=False,
-        help_text="The job ad as plain text, at most 20,000 characters.",
-    )  # fmt: skip
+    default_error_messages = {"invalid": _("Bitte senden Sie ein JSON-Objekt.")}
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
             unknown = sorted(set(data) - set(self.fields))
             if unknown:
-                message = _("Unbekanntes Feld; gelesen wird nur „text“.")
+                message = _("Unbekanntes Feld; gelesen werden nur: %(known)s.") % {
+                    "known": ", ".join(self.fields)
+                }
                 raise s.ValidationError({name: [message] for name in unknown})
         return super().to_internal_value(data)
+
+
+class CheckRequestSerializer(ClosedRequestSerializer):
+    """The job ad to check; nothing else."""
+
+    text = AdTextField(
+        max_length=100_000, trim_whitespace=False,
+        help_text="The job ad as plain text, at most 20,000 characters.",
+    )  # fmt: skip
 
 
 class CheckFitSerializer(s.Serializer):

@@ -101,7 +101,13 @@ def test_a_body_that_is_no_object_names_no_python_type(client):
     response = client.post("/api/v1/check/", "[1, 2]", content_type="application/json")
     assert response.status_code == 400
     message = response.json()["error"]["details"]["non_field_errors"][0]
-    assert message == "Bitte senden Sie ein JSON-Objekt mit dem Feld „text“."
+    assert message == "Bitte senden Sie ein JSON-Objekt."
+    unknown = client.post(
+        "/api/v1/check/", {"text": "x", "store": True}, content_type="application/json"
+    )
+    assert unknown.json()["error"]["details"] == {
+        "store": ["Unbekanntes Feld; gelesen werden nur: text."]
+    }
 
 
 @pytest.mark.parametrize(

@@ -233,6 +233,14 @@ def test_a_comment_with_a_nul_is_refused_and_not_stored(client_for, reader):
     assert not Comment.objects.exists()
 
 
+def test_the_admin_login_refuses_a_nul_before_it_counts_an_attempt(client):
+    response = client.post(
+        "/admin/login/", {"username": "admin\x00", "password": "falsch"}
+    )
+    _refused_page(response, "das Feld „username“")
+    assert not AccessAttempt.objects.exists()
+
+
 def test_a_page_in_english_refuses_in_english(client):
     client.cookies["django_language"] = "en"
     response = client.get("/search/?q=%00")
