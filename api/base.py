@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -33,6 +34,7 @@ from taxonomies.models import TaxonomyImport
 
 COMMON_PARAMETERS = {"lang"}
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 class Pages(PageNumberPagination):
@@ -42,6 +44,28 @@ class Pages(PageNumberPagination):
     invalid_page_message = gettext_lazy(
         "Seite {page_number} gibt es nicht ({message})."
     )
+
+    def get_page_number(self, request: Request, paginator) -> str | int:
+        """As asked: an empty ``page=`` is no page (404), not the first one."""
+        return request.query_params.get(self.page_query_param, 1)
+
+    def get_page_size(self, request: Request) -> int:
+        """As asked, or a 400: DRF would quietly use 50 for ``abc`` and 200 for 500."""
+        asked = request.query_params.get(self.page_size_query_param)
+        if asked is None:
+            return self.page_size
+        if not (asked.isascii() and asked.isdigit()) or not (
+            1 <= int(asked) <= self.max_page_size
+        ):
+            raise BadParameters(
+                {
+                    self.page_size_query_param: [
+                        _("Eine ganze Zahl von 1 bis %(max)s.")
+                        % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return int(asked)
 
 
 def last_modified() -> datetime | None:
@@ -122,6 +146,15 @@ class ReadView(APIView):
 
     def build(self, request: Request, *args, **kwargs):
         raise NotImplementedError
+
+    def slug_parameter(self, request: Request, name: str) -> str:
+        """A query parameter that names a role, task or competency by its slug."""
+        value = request.query_params[name]
+        if not SLUG.fullmatch(value):
+            raise BadParameters(
+                {name: [_("Ein Kurzname aus Buchstaben, Ziffern, - und _.")]}
+            )
+        return value
 
     def page_of(self, request: Request, queryset, serialize) -> dict:
         """One page of ``queryset``, each row made a dict by ``serialize``."""

@@ -22,6 +22,9 @@ MESSAGES = {
     "parse_error": gettext_lazy("Der Inhalt ist kein gültiges JSON."),
     "unsupported_media_type": gettext_lazy("Bitte senden Sie JSON (application/json)."),
     "not_acceptable": gettext_lazy("Die API antwortet nur mit JSON."),
+    "check_refused": gettext_lazy(
+        "Diesen Text kann die Prüfung nicht lesen; siehe details."
+    ),
 }
 
 
@@ -29,6 +32,25 @@ class BadParameters(exceptions.ValidationError):
     """A query parameter the endpoint does not know, or a value it cannot use."""
 
     default_code = "bad_parameters"
+
+
+def flat_details(errors, prefix: str = "") -> dict[str, list[str]]:
+    """DRF's nested errors ({"team": {"3": [...]}}) as one level of field names
+    ("team[3]") with a list of messages each, as the schema promises."""
+    if isinstance(errors, dict):
+        flat: dict[str, list[str]] = {}
+        for key, value in errors.items():
+            name = f"{prefix}[{key}]" if prefix else str(key)
+            flat.update(flat_details(value, name))
+        return flat
+    if isinstance(errors, list) and all(isinstance(e, str) for e in errors):
+        return {prefix or "non_field_errors": [str(e) for e in errors]}
+    if isinstance(errors, list):
+        flat = {}
+        for index, value in enumerate(errors):
+            flat.update(flat_details(value, f"{prefix}[{index}]"))
+        return flat
+    return {prefix or "non_field_errors": [str(errors)]}
 
 
 def error_body(status_code: int, code: str, message: str, details=None) -> dict:
@@ -49,14 +71,19 @@ def json_errors(exc, context) -> Response | None:
             body, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
         )
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound(str(exc) if str(exc) else None)
+        # Django's messages name the model ("No RoleOldSlug matches …"): never shown.
+        exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     response = exception_handler(exc, context)
     if response is None:
         return None
     code = _code_of(exc)
-    details = response.data if isinstance(exc, exceptions.ValidationError) else None
+    details = (
+        flat_details(response.data)
+        if isinstance(exc, exceptions.ValidationError)
+        else None
+    )
     message = _message_of(exc, code)
     response.data = error_body(response.status_code, code, message, details)
     return response
@@ -70,17 +97,15 @@ def _code_of(exc) -> str:
 
 
 def _message_of(exc, code: str) -> str:
-    if isinstance(exc, exceptions.ValidationError):
-        return _("Die Anfrage enthält Fehler; siehe details.")
     if isinstance(exc, exceptions.Throttled) and exc.wait:
         return _("Zu viele Anfragen. Bitte in %(seconds)s Sekunden wieder.") % {
             "seconds": int(exc.wait) + 1
         }
     detail = getattr(exc, "detail", "")
-    if (
-        code == "not_found"
-        and detail
-        and str(detail) not in ("Not found.", "Invalid page.")
-    ):
-        return str(detail)
-    return str(MESSAGES.get(code, detail))
+    if code == "not_found" and str(detail) != str(exceptions.NotFound.default_detail):
+        return str(detail)  # our own words: "Unbekannte Rolle: …", a missing page
+    if code in MESSAGES:
+        return str(MESSAGES[code])
+    if isinstance(exc, exceptions.ValidationError):
+        return _("Die Anfrage enthält Fehler; siehe details.")
+    return str(detail)

@@ -3,7 +3,11 @@ of these, so the OpenAPI schema describes exactly what is sent."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
+
+from hiring.check import MAX_LENGTH
 
 
 class AttributionSerializer(s.Serializer):
@@ -282,20 +286,48 @@ class ConceptDetailSerializer(ConceptSerializer):
 # --- the job-ad check ---------------------------------------------------------------
 
 
-class CheckRequestSerializer(s.Serializer):
-    text = s.CharField(
-        max_length=100_000, allow_blank=True, trim_whitespace=False,
-        help_text="The job ad as plain text; at most 20,000 characters are read.",
-    )  # fmt: skip
+READABLE = (
+    r"^[^\x00]*"
+    r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff]"
+    r"[^\x00]*$"
+)
+"""At least one character that is neither space nor control (those the check
+drops before it reads: hiring.text.clean), and no NUL."""
+
+
+@extend_schema_field(
+    {"type": "string", "minLength": 1, "maxLength": MAX_LENGTH, "pattern": READABLE}
+)
+class AdTextField(s.CharField):
+    """Empty and too long texts are the check's to refuse (code check_refused,
+    with its reason); the schema says the same in advance."""
+
+
+class ClosedRequestSerializer(s.Serializer):
+    """A request body that refuses fields it does not know, and a body that is no
+    JSON object, in words that name no Python type. The schema says the same
+    (``additionalProperties: false``, api.schema.ClosedRequest)."""
+
+    default_error_messages = {"invalid": _("Bitte senden Sie ein JSON-Objekt.")}
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
             unknown = sorted(set(data) - set(self.fields))
             if unknown:
-                raise s.ValidationError(
-                    {name: ["Unknown field; only 'text' is read."] for name in unknown}
-                )
+                message = _("Unbekanntes Feld; gelesen werden nur: %(known)s.") % {
+                    "known": ", ".join(self.fields)
+                }
+                raise s.ValidationError({name: [message] for name in unknown})
         return super().to_internal_value(data)
+
+
+class CheckRequestSerializer(ClosedRequestSerializer):
+    """The job ad to check; nothing else."""
+
+    text = AdTextField(
+        max_length=100_000, trim_whitespace=False,
+        help_text="The job ad as plain text, at most 20,000 characters.",
+    )  # fmt: skip
 
 
 class CheckFitSerializer(s.Serializer):
@@ -358,10 +390,18 @@ class CheckResultSerializer(s.Serializer):
 
 
 class ErrorBodySerializer(s.Serializer):
-    status = s.IntegerField()
-    code = s.CharField()
-    message = s.CharField()
-    details = s.DictField(required=False)
+    status = s.IntegerField(help_text="The HTTP status, again.")
+    code = s.CharField(
+        help_text="Stable, for programs: bad_parameters, invalid, check_refused, "
+        "invalid_characters, invalid_encoding, not_found, method_not_allowed, "
+        "not_acceptable, unsupported_media_type, parse_error, throttled, "
+        "unavailable."
+    )
+    message = s.CharField(help_text="For people, in the language asked for.")
+    details = s.DictField(
+        child=s.ListField(child=s.CharField()), required=False,
+        help_text="Per parameter or field: what is wrong with it.",
+    )  # fmt: skip
 
 
 class ErrorSerializer(s.Serializer):
@@ -408,7 +448,7 @@ class ProposalDetailSerializer(ProposalSerializer):
 # --- the guide ------------------------------------------------------------------------
 
 
-class GuideRequestSerializer(s.Serializer):
+class GuideRequestSerializer(ClosedRequestSerializer):
     """What a company says it needs; tasks not named count as "never"."""
 
     company_size = s.ChoiceField(choices=["small", "medium", "large"], required=False)
@@ -423,13 +463,6 @@ class GuideRequestSerializer(s.Serializer):
         child=s.SlugField(), required=False, default=list, max_length=50,
         help_text="Slugs of the roles the company already has.",
     )  # fmt: skip
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict):
-            unknown = sorted(set(data) - set(self.fields))
-            if unknown:
-                raise s.ValidationError({name: ["Unknown field."] for name in unknown})
-        return super().to_internal_value(data)
 
 
 class GuideReasonSerializer(s.Serializer):

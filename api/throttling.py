@@ -8,6 +8,7 @@ overwrite each other's entries. Here each request is one atomic count.
 
 from __future__ import annotations
 
+
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -32,9 +33,10 @@ class ClientRateThrottle(SimpleRateThrottle):
         self.retry_after = hit.retry_after
         return hit.count <= limit
 
-    def wait(self) -> int | None:
-        """Seconds until this client's window ends (the 429's Retry-After)."""
-        return self.retry_after
+    def wait(self) -> int:
+        """Whole seconds until this client's window ends (the 429's Retry-After),
+        at least one: every 429 carries the header."""
+        return max(int(self.retry_after or 1), 1)
 
 
 class CheckRateThrottle(ClientRateThrottle):

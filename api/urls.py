@@ -45,5 +45,6 @@ urlpatterns = [
         SpectacularSwaggerSplitView.as_view(url_name="api:schema"),
         name="docs",
     ),
-    re_path(r"^.*$", root.Unknown.as_view(), name="unknown"),
+    # Any path at all, a newline in it too (``.`` alone would stop there).
+    re_path(r"^[\s\S]*$", root.Unknown.as_view(), name="unknown"),
 ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -220,6 +221,8 @@ def _signature(role: RoleData) -> str:
 def article(title: str, case: str = "nom") -> str:
     """The definite article of a job title: "der Social Media Manager", "die
     Leitung Social Media" (by the last word's ending)."""
+    if get_language().startswith("en"):
+        return "the"
     last = title.strip('„“"').split()[-1].lower() if title.strip() else ""
     feminine = last.endswith(("ung", "heit", "keit", "schaft", "ion")) or (
         last.endswith("in") and len(last) > 5

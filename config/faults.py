@@ -49,7 +49,7 @@ class DatabaseFaultMiddleware:
 
 
 def fault_response(request: HttpRequest) -> HttpResponse:
-    typed, hidden = _typed_fields(request) if request.method == "POST" else ([], [])
+    typed, hidden = typed_fields(request) if request.method == "POST" else ([], [])
     context = {
         "typed": typed,
         "hidden": hidden,
@@ -64,7 +64,7 @@ def fault_response(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _typed_fields(request: HttpRequest) -> tuple[list, list]:
+def typed_fields(request: HttpRequest) -> tuple[list, list]:
     """(name, value) pairs: the texts to show for copying, and all to send again."""
     hidden = [
         (name, value)

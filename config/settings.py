@@ -53,6 +53,13 @@ MIDDLEWARE = [
     # Before WhiteNoise, so static files carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the door, so that its refusals (and every other early answer) carry
+    # the site's headers too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # The door: NUL, lone surrogates and non-UTF-8 bytes anywhere in a request get
+    # a 400 here, before any view, form, session or query sees them.
+    "config.storable_text.StorableTextMiddleware",
     "config.faults.DatabaseFaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -60,8 +67,6 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -285,13 +290,13 @@ an import an import record. Their newest ids make the cache stamp (roles.caching
 # --- the public read API (api/) -----------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser"],
     # Read-only for everyone; no session auth, so no CSRF questions for tools.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiSchema",
     "EXCEPTION_HANDLER": "api.errors.json_errors",
     "DEFAULT_VERSIONING_CLASS": None,
 }
@@ -311,6 +316,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Django's path converters, as patterns: what the URL accepts at all.
+    "PATH_CONVERTER_OVERRIDES": {
+        "slug": {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+        "int": {"type": "integer", "minimum": 0},
+    },
     "ENUM_NAME_OVERRIDES": {
         "ClassificationSchemeEnum": ["esco", "isco", "onet", "kldb"],
         "ConceptSchemeEnum": ["esco", "isco", "onet"],

@@ -3,7 +3,8 @@ Nothing is stored; the answer is not cached anywhere."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,9 +17,19 @@ from hiring.exports import as_document
 
 
 class CheckRefused(ValidationError):
-    """The text is no job ad the check can read (empty, too long, no tasks)."""
+    """The text is no job ad the check can read: empty or too long (400)."""
 
     default_code = "check_refused"
+
+
+class UnreadableAd(CheckRefused):
+    """Well-formed, but nothing in it the check can read: hardly any letters, or
+    no task from the catalogue (422; the schema cannot say this in advance)."""
+
+    status_code = 422
+
+
+UNREADABLE = {"not-text", "no-task"}
 
 
 MAX_BODY_BYTES = 400_000
@@ -30,33 +41,28 @@ class Check(APIView):
 
     http_method_names = ["post", "options"]
     throttle_classes = [CheckRateThrottle]
+    error_statuses = (422,)
 
     @extend_schema(
         operation_id="check",
         request=out.CheckRequestSerializer,
-        responses={
-            200: out.CheckResultSerializer,
-            400: OpenApiResponse(
-                out.ErrorSerializer, description="Bad or too long text."
-            ),
-        },
+        responses=out.CheckResultSerializer,
     )
     def post(self, request: Request) -> Response:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
         if length > MAX_BODY_BYTES:
-            raise ValidationError(
-                {
-                    "text": [
-                        f"The body has {length:,} bytes; at most {MAX_BODY_BYTES:,}."
-                    ]
-                }
-            )
+            message = _("Der Inhalt hat %(length)s Bytes; höchstens %(max)s.") % {
+                "length": f"{length:,}".replace(",", "."),
+                "max": f"{MAX_BODY_BYTES:,}".replace(",", "."),
+            }
+            raise ValidationError({"text": [message]})
         incoming = out.CheckRequestSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         try:
             result = check_ad(incoming.validated_data["text"])
         except AdRejected as rejected:
-            raise CheckRefused(
+            refusal = UnreadableAd if rejected.code in UNREADABLE else CheckRefused
+            raise refusal(
                 {"text": [rejected.message], "reason": [rejected.code]}
             ) from None
         response = Response(out.CheckResultSerializer(as_document(result)).data)

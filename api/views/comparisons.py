@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from api import serializers as out
 from api.base import ReadView
 from api.errors import BadParameters
-from api.views.roles import LANG
+from api.schema import LANG, LOWER_SLUG
 from comparisons.engine import MAX_ROLES, MIN_ROLES
 from comparisons.exporters.json_export import as_document
 from comparisons.models import CuratedComparison
@@ -44,8 +44,14 @@ def _shape(request: Request) -> tuple[Audience, bool, bool]:
 
 
 ROLES = OpenApiParameter(
-    "roles", str, required=True,
-    description=f"{MIN_ROLES}–{MAX_ROLES} role slugs, comma-separated.",
+    "roles",
+    {
+        "type": "array", "items": {"type": "string", "pattern": LOWER_SLUG},
+        "minItems": MIN_ROLES, "maxItems": MAX_ROLES, "uniqueItems": True,
+    },
+    required=True, style="form", explode=False,
+    description=f"{MIN_ROLES}–{MAX_ROLES} different role slugs, comma-separated, "
+    "in the order of the columns.",
 )  # fmt: skip
 
 

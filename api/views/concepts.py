@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from api import serializers as out
 from api.base import ReadView
 from api.errors import BadParameters
-from api.views.roles import LANG
+from api.schema import LANG, WITHOUT_NUL
 from taxonomies.importers.esco import OCCUPATION_PREFIX
 from taxonomies.models import Concept, Scheme, in_language
 from taxonomies.selectors import attributions
@@ -48,7 +48,10 @@ def _concept(request: Request, concept: Concept) -> dict:
         parameters=[
             LANG,
             OpenApiParameter(
-                "q", str, description="Words in a label, code or notation."
+                "q",
+                {"type": "string", "maxLength": MAX_QUERY},
+                pattern=WITHOUT_NUL,
+                description="Words in a label, code or notation (the first 8).",
             ),
             OpenApiParameter("scheme", str, enum=SCHEMES),
         ],
@@ -70,11 +73,12 @@ class ConceptList(ReadView):
                     {"scheme": [_("Erlaubt: %(s)s.") % {"s": ", ".join(SCHEMES)}]}
                 )
             concepts = concepts.filter(scheme=params["scheme"])
-        words = params.get("q", "").casefold().split()
-        if len(" ".join(words)) > MAX_QUERY:
+        query = params.get("q", "")
+        if len(query) > MAX_QUERY:
             raise BadParameters(
                 {"q": [_("Höchstens %(n)s Zeichen.") % {"n": MAX_QUERY}]}
             )
+        words = query.casefold().split()
         for word in words[:8]:
             concepts = concepts.filter(search_text__contains=word)
         page = self.page_of(request, concepts, lambda c: _concept(request, c))
@@ -88,7 +92,17 @@ class ConceptList(ReadView):
 @extend_schema_view(
     get=extend_schema(
         operation_id="concept_detail",
-        parameters=[LANG],
+        parameters=[
+            LANG,
+            OpenApiParameter("scheme", str, OpenApiParameter.PATH, enum=SCHEMES),
+            OpenApiParameter(
+                "key",
+                str,
+                OpenApiParameter.PATH,
+                pattern=r"^[^/\x00]+$",
+                description="The code; for ESCO the last part of the concept's URI.",
+            ),
+        ],  # fmt: skip
         responses=out.ConceptDetailSerializer,
     )
 )

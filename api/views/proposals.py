@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from api import serializers as out
 from api.base import ReadView
 from api.errors import BadParameters
-from api.views.roles import LANG
+from api.schema import LANG, slug_parameter
 from roles.proposal_models import OPEN_STATES, ChangeProposal, ProposalState
 
 STATES = [state.value for state in ProposalState]
@@ -46,7 +46,7 @@ def _proposal(request: Request, proposal: ChangeProposal) -> dict:
                 enum=[*STATES, "open-any"],
                 description="open-any: every state still open.",
             ),
-            OpenApiParameter("role", str, description="Only this role's proposals."),
+            slug_parameter("role", "Only this role's proposals (its slug)."),
         ],  # fmt: skip
         responses=out.ProposalPageSerializer,
     )
@@ -71,7 +71,8 @@ class ProposalList(ReadView):
                 )
             proposals = proposals.filter(state=state)
         if "role" in request.query_params:
-            proposals = proposals.filter(role__slug=request.query_params["role"])
+            role = self.slug_parameter(request, "role")
+            proposals = proposals.filter(role__slug=role)
         page = self.page_of(request, proposals, lambda p: _proposal(request, p))
         return out.ProposalPageSerializer(page).data
 

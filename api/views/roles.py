@@ -9,12 +9,19 @@ from django.db.models.functions import Coalesce
 from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework.request import Request
 
 from api import serializers as out
 from api.base import ReadView
 from api.errors import BadParameters
+from api.schema import LANG, slug_parameter
 from roles.choices import (
     CompetencyKind,
     Family,
@@ -28,10 +35,6 @@ from roles.readmodels import competency_entry, page_facts, task_entry
 from roles.revisions import history
 from roles.schema import FIELDS
 from taxonomies.selectors import classification_panel
-
-LANG = OpenApiParameter(
-    "lang", str, enum=["de", "en"], description="Language of labels."
-)
 
 
 def _absolute(request: Request, path: str) -> str:
@@ -63,12 +66,8 @@ ROLE_LIST_FIELDS = ("slug", "title", "family", "seniority", "summary", "status",
             LANG,
             OpenApiParameter("family", str, enum=Family.values),
             OpenApiParameter("seniority", str, enum=Seniority.values),
-            OpenApiParameter(
-                "task", str, description="Only roles that have this task."
-            ),
-            OpenApiParameter(
-                "competency", str, description="Only roles with this competency."
-            ),
+            slug_parameter("task", "Only roles that have this task (its slug)."),
+            slug_parameter("competency", "Only roles with this competency (its slug)."),
         ],
         responses=out.RolePageSerializer,
     )
@@ -85,15 +84,15 @@ class RoleList(ReadView):
         for name, choices in (("family", Family), ("seniority", Seniority)):
             if name in params:
                 if params[name] not in choices.values:
-                    raise BadParameters(
-                        {name: [f"One of: {', '.join(choices.values)}."]}
-                    )
+                    allowed = ", ".join(choices.values)
+                    raise BadParameters({name: [_("Erlaubt: %(s)s.") % {"s": allowed}]})
                 roles = roles.filter(**{name: params[name]})
         if "task" in params:
-            task = get_object_or_404(Task, slug=params["task"])
+            task = get_object_or_404(Task, slug=self.slug_parameter(request, "task"))
             roles = roles.filter(task_assignments__task=task)
         if "competency" in params:
-            competency = get_object_or_404(Competency, slug=params["competency"])
+            slug = self.slug_parameter(request, "competency")
+            competency = get_object_or_404(Competency, slug=slug)
             roles = roles.filter(competency_assignments__competency=competency)
         page = self.page_of(request, roles, lambda role: role_summary(request, role))
         return out.RolePageSerializer(page).data
@@ -161,7 +160,12 @@ def role_document(request: Request, role: Role) -> dict:
     get=extend_schema(
         operation_id="role_detail",
         parameters=[LANG],
-        responses=out.RoleDetailSerializer,
+        responses={
+            200: out.RoleDetailSerializer,
+            301: OpenApiResponse(
+                description="The role was renamed: Location is its new address."
+            ),
+        },
     )
 )
 class RoleDetail(ReadView):
