@@ -8,7 +8,6 @@ overwrite each other's entries. Here each request is one atomic count.
 
 from __future__ import annotations
 
-
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 

@@ -115,11 +115,11 @@ def test_every_pair_says_what_each_role_is(shipped_data):
 def test_a_role_is_described_the_same_way_in_every_comparison(shipped_data):
     for slug, subject in shipped_data.items():
         said = set()
+        name = re.compile(rf"^(?:Auch )?(?:der|die) {re.escape(subject.title)} ", re.I)
         for other_slug, other in shipped_data.items():
             if other_slug == slug:
                 continue
             for pair in ([subject, other], [other, subject]):
-                name = re.compile(rf"^(?:Auch )?(?:der|die) {re.escape(subject.title)} ", re.I)
                 first = next(s for s in verdict(pair) if name.match(s))
                 # "Der Junior … spricht …" or, after a role of the same nature,
                 # "Auch der Junior … spricht …": the same statement either way
