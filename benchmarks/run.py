@@ -46,8 +46,11 @@ PAIR = "social-media-manager,social-media-berater"
 SIX = f"{PAIR},community-manager,pr-berater,blogger,seo-manager"
 FLOOR = "/about/"
 # The answered guide scores every role: the row that shows whether it grows.
-GUIDE_ANSWERED = (
-    "/finden/?size=small&focus=both&position=internal&dialogue=yes&inside=no&lead=no"
+GUIDE_ANSWERED = (  # a small firm that plans and posts, and answers its customers
+    "/finden/?company_size=small&position=internal&lead=no"
+    "&t-social-media-strategie=often&t-redaktionsplanung=often"
+    "&t-beitraege-schreiben=often&t-veroeffentlichen=often"
+    "&t-fragen-beantworten=sometimes"
 )
 PAGES = [
     ("Boden: nur Vorlage (/about/)", FLOOR),

@@ -133,6 +133,8 @@ CACHES = {
 # Exports under load (comparisons/exporters/limits.py).
 PDF_RENDERS_PER_PROCESS = env_int("DJANGO_PDF_RENDERS_PER_PROCESS", 1)
 EXPORT_RENDERS_PER_MINUTE = env_int("DJANGO_EXPORT_RENDERS_PER_MINUTE", 30)
+# Job-ad checks per client and minute on the page (the API has API_CHECK_RATE).
+CHECK_PAGE_PER_MINUTE = env_int("DJANGO_CHECK_PAGE_PER_MINUTE", 30)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -21,6 +22,7 @@ from django.views.decorators.http import (
 )
 
 from comparisons.exporters.limits import count_render, polite_when_busy
+from config.clients import client_key
 from hiring.builder import AD_LANGUAGE, build_draft
 from hiring.catalogue import current_catalogue
 from hiring.check import AdRejected, CheckResult, check_ad
@@ -32,6 +34,7 @@ from hiring.practitioner import PRACTICE, match_practitioner
 from hiring.sharing import find_shared, share
 from hiring.text import clean
 from roles.choices import CompanySize, TaskArea
+from roles.counters import count_hit
 from roles.models import Role
 from roles.renamed import follow_renamed_slug
 
@@ -58,6 +61,16 @@ def _page(request, form, result=None, error=None, shared=None, status=200):
     return render(request, "hiring/check.html", context, status=status)
 
 
+def _too_many_checks(request: HttpRequest) -> int:
+    """Seconds to wait when this client has checked more ads this minute than
+    allowed (the page's own limit, like the API's); 0 when it may go on."""
+    limit = settings.CHECK_PAGE_PER_MINUTE
+    if limit <= 0:
+        return 0
+    hit = count_hit("check-page", client_key(request), seconds=60)
+    return max(hit.retry_after, 1) if hit.count > limit else 0
+
+
 # The check only reads: other tools may POST to it without a CSRF token. Sharing
 # stores the ad, so that one step checks the token itself.
 @csrf_exempt
@@ -74,6 +87,20 @@ def check(request: HttpRequest) -> HttpResponse:
     if fmt and fmt not in RENDERERS:
         fmt = ""
     form.is_valid()  # only ``keep`` can be invalid; the check judges the text
+    wait = _too_many_checks(request)
+    if wait:
+        response = _page(
+            request,
+            form,
+            error=_(
+                "Sie haben in dieser Minute schon viele Anzeigen prüfen lassen. "
+                "Bitte warten Sie %(seconds)s Sekunden; Ihr Text bleibt hier stehen."
+            )
+            % {"seconds": wait},
+            status=429,
+        )
+        response["Retry-After"] = str(wait)
+        return response
     try:
         result = check_ad(text)
     except AdRejected as rejected:

@@ -220,3 +220,17 @@ def test_far_too_many_requirements_are_named(client, catalogue):
     short = ad.split("Ihr Profil")[0] + "Ihr Profil\n- sicheres Deutsch\n- Empathie\n"
     body = client.post(URL, {"text": short, "format": "json"}).json()
     assert not [w for w in body["warnings"] if w["kind"] == "too-many"]
+
+
+def test_too_many_checks_in_a_minute_get_a_429_that_keeps_the_text(client, settings):
+    settings.CHECK_PAGE_PER_MINUTE = 2
+    ad = "Social Media Manager (m/w/d)\nIhre Aufgaben: Sie planen Beiträge."
+    for _ in range(2):
+        assert client.post("/check/", {"text": ad}).status_code == 200
+    response = client.post("/check/", {"text": ad})
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) >= 1
+    page = response.content.decode()
+    assert "Bitte warten Sie" in page
+    assert "Sie planen Beiträge." in page  # what was typed is still in the box
+    assert 'aria-invalid="true"' in page

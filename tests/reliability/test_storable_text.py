@@ -12,7 +12,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 
-from comparisons.models import SharedCheck
+from hiring.models import SharedCheck
 from discussions.models import Comment
 from roles.models import Role
 from roles.revisions.snapshots import snapshot_of
