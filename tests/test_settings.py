@@ -56,7 +56,7 @@ def test_the_documented_production_environment_passes_check_deploy():
     assert "no issues" in result.stdout
 
 
-def test_readme_shows_the_same_production_environment():
-    readme = (BASE_DIR / "README.md").read_text()
+def test_the_operations_guide_shows_the_same_production_environment():
+    readme = (BASE_DIR / "docs" / "operations.md").read_text()
     for name in PRODUCTION:
         assert name in readme, name

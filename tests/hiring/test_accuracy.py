@@ -4,7 +4,8 @@
 The issue's bars (85 % best role first, 85 % of mixed ads found, at most 10 %
 false alarms) are NOT reached on the frozen part: the asserted floors below are
 the measured figures less a small margin, so that a change that makes the check
-worse fails the suite. GOALS keeps the bars; README reports both, with intervals.
+worse fails the suite. GOALS keeps the bars; docs/hiring.md reports both, with
+intervals.
 
 Also: the same answer for an ad pasted as one line, the list ordered by the
 measure it shows, and the same answers with thousands of generated roles in the
