@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 
 from hiring.catalogue import RoleCard
 from hiring.checkindex import CheckIndex, current_check_index
-from hiring.layout import IGNORED, PROFILE, Layout, read_layout
+from hiring.layout import Layout, read_layout
 from hiring.matching import Found, Recognition, recognise
 from hiring.mixing import share_out
+from hiring.parts import IGNORED, PROFILE
 from hiring.ranking import RoleFit, asked_level, rank_roles
 from hiring.text import clean
 from hiring.titles import contains, title_sequence

@@ -14,14 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from hiring.catalogue import Catalogue, current_catalogue
-from hiring.guide import (
+from hiring.guide import GuideAnswer, answer_guide
+from hiring.guide_answers import (
     FREQUENCIES,
     NEVER,
     POSITIONS,
     SIZES,
-    GuideAnswer,
     GuideError,
-    answer_guide,
     read_answers,
 )
 from roles.choices import CompanySize, TaskArea

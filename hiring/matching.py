@@ -11,7 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from math import fsum
 
-from hiring.layout import EXCLUDED, IGNORED, PROFILE, Clause, Layout
+from hiring.layout import Clause, Layout
+from hiring.parts import EXCLUDED, IGNORED, PROFILE
 from hiring.scope import ASKED, partner_spans, regions, scope_at
 from hiring.senses import blocked_roots
 from hiring.text import words

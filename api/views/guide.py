@@ -13,7 +13,8 @@ from rest_framework.views import APIView
 from api import serializers as out
 from api.throttling import CheckRateThrottle
 from hiring.catalogue import current_catalogue
-from hiring.guide import GuideAnswer, GuideError, answer_guide, read_answers
+from hiring.guide import GuideAnswer, answer_guide
+from hiring.guide_answers import GuideError, read_answers
 
 FORMAT_NAME, FORMAT_VERSION = "berufsbild.guide", 1
 
