@@ -149,14 +149,33 @@ def rank_roles(
 ) -> list[RoleFit]:
     """The roles that fit best, best first (at most SHOWN)."""
     weights = WEIGHTS
-    points = task_points(asked, catalogue, weights)
-    level_asked = level != Seniority.NONE
+    points = _points(asked, catalogue, weights, level, named)
     total = (
         weights.full * len(asked)
-        + weights.level * level_asked
+        + weights.level * (level != Seniority.NONE)
         + weights.title * bool(named)
         + weights.focus
     )
+    keyed = []
+    for number in _shortlist(points, catalogue):
+        card = catalogue.cards[number]
+        keys = _keys(
+            card, asked, points[number], number in mentioned or number in named
+        )
+        keyed.append((keys, card, number))
+    keyed.sort(key=lambda item: item[0])
+    fits = [
+        _fit(card, asked, _share(points[number], total), number in named)
+        for _keys_, card, number in keyed[:SHOWN]
+    ]
+    return _with_tie_rules(fits, [k for k, _c, _n in keyed[:SHOWN]])
+
+
+def _points(asked, catalogue: Catalogue, weights: Weights, level, named) -> Counter:
+    """Per role number: the asked tasks it does, the title that names it, the
+    asked level, and — for the roles it could still lift — the focus."""
+    points = task_points(asked, catalogue, weights)
+    level_asked = level != Seniority.NONE
     for number in named:
         points.setdefault(number, 0)
     if level_asked:
@@ -170,20 +189,7 @@ def rank_roles(
         points[number] += weights.level * (level_asked and card.seniority == level)
     for number in _within_reach(points, weights.focus, catalogue):
         points[number] += round(weights.focus * _focus(catalogue.cards[number], asked))
-    shortlist = _shortlist(points, catalogue)
-    keyed = []
-    for number in shortlist:
-        card = catalogue.cards[number]
-        keys = _keys(
-            card, asked, points[number], number in mentioned or number in named
-        )
-        keyed.append((keys, card, number))
-    keyed.sort(key=lambda item: item[0])
-    fits = [
-        _fit(card, asked, _share(points[number], total), number in named)
-        for _keys_, card, number in keyed[:SHOWN]
-    ]
-    return _with_tie_rules(fits, [k for k, _c, _n in keyed[:SHOWN]])
+    return points
 
 
 def _within_reach(points: Counter[int], focus: int, catalogue: Catalogue) -> list[int]:
