@@ -46,7 +46,8 @@ SHOWN = 5
 class Weights:
     """Points per asked item, on a scale where doing an asked task is ``full``."""
 
-    full: int = 10  # the role owns or carries out an asked task
+    full: int = 10  # the role owns an asked task
+    carries_out: int = 10  # it carries it out (does it, someone else decides)
     contributes: int = 5  # it only contributes to it
     excluded: int = 0  # taken off when it explicitly excludes an asked task
     title: int = 10  # the title names the role (or its profession)
@@ -130,7 +131,8 @@ def task_points(
     explicitly excludes (counted in C, over all roles at once)."""
     doing = {}
     for task in asked:
-        doing[(task, OWNS)] = doing[(task, CARRIES_OUT)] = weights.full
+        doing[(task, OWNS)] = weights.full
+        doing[(task, CARRIES_OUT)] = weights.carries_out
         doing[(task, CONTRIBUTES)] = weights.contributes
     points = catalogue.weighted_cover(doing)
     if weights.excluded:
