@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -70,7 +71,14 @@ def json_errors(exc, context) -> Response | None:
         return Response(
             body, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
         )
-    if isinstance(exc, Http404):
+    if isinstance(exc, RequestDataTooBig):
+        # Django's own 400 would be an HTML page; an API client gets its JSON.
+        exc = exceptions.ParseError(
+            _("Die Anfrage ist zu groß: höchstens %(size)s KB.")
+            % {"size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024},
+            code="too_large",
+        )
+    elif isinstance(exc, Http404):
         # Django's messages name the model ("No RoleOldSlug matches …"): never shown.
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

@@ -393,8 +393,9 @@ class ErrorBodySerializer(s.Serializer):
     status = s.IntegerField(help_text="The HTTP status, again.")
     code = s.CharField(
         help_text="Stable, for programs: bad_parameters, invalid, check_refused, "
-        "invalid_characters, invalid_encoding, not_found, method_not_allowed, "
-        "not_acceptable, unsupported_media_type, parse_error, throttled, "
+        "invalid_characters, invalid_encoding, too_large, not_found, "
+        "method_not_allowed, not_acceptable, unsupported_media_type, parse_error, "
+        "throttled, "
         "unavailable."
     )
     message = s.CharField(help_text="For people, in the language asked for.")

@@ -93,3 +93,17 @@ def test_not_json_is_refused_as_json(client, catalogue):
     assert response.status_code == 400
     assert "error" in response.json()
     assert client.get(URL).status_code == 405
+
+
+@pytest.mark.parametrize("url", ["/api/v1/guide/", "/api/v1/check/"])
+def test_a_body_over_the_upload_limit_gets_the_api_error_not_a_page(
+    client, catalogue, settings, url
+):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    body = json.dumps({"tasks": {f"aufgabe-{i}": "often" for i in range(2_000)}})
+    response = client.post(url, body, content_type="application/json")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    error = response.json()["error"]
+    assert error["code"] == "too_large"
+    assert "9 KB" in error["message"]
