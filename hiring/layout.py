@@ -56,6 +56,14 @@ HEADINGS = [
 ]  # fmt: skip
 HEADING_PATTERNS = [(part, re.compile(pattern, re.I)) for part, pattern in HEADINGS]
 MAX_HEADING_WORDS = 8
+MAX_INLINE_HEADING_WORDS = MAX_HEADING_WORDS
+WORK_HEADING = re.compile(
+    r"(?:(?:ihre|deine|eure|die)\s+)?(?:aufgaben(?:gebiet|bereich)?|tätigkeiten"
+    r"|hauptaufgaben)|your tasks|responsibilities"
+    r"|was (?:sie|du) (?:bei uns )?(?:\w+ )?"
+    r"(?:tun|machen|bewegen|erwartet|lernen und tun)",
+    re.I,
+)
 SHORT_LINE_WORDS = 5
 
 ABBREVIATIONS = re.compile(
@@ -98,6 +106,7 @@ TITLE_END = re.compile(
     re.I,
 )
 MAX_TITLE_WORDS = 14
+MARK_GAP_WORDS = 3
 TITLE_SEARCH = 3
 LONG_CLAUSE = 40
 
@@ -190,26 +199,27 @@ def _split_heading(line: str, start: int, end: int, offset: int) -> list:
         rest, end2 = _trimmed(line, rest, end)
         head = [(offset + start, offset + start + colon)]
         return head + ([(offset + rest, offset + end2)] if rest < end2 else [])
-    for part, pattern in HEADING_PATTERNS:
-        match = pattern.match(BULLET.sub("", piece))
-        if match and part != WORK:
-            lead = len(piece) - len(BULLET.sub("", piece))
-            cut = lead + _heading_end(piece[lead:], match.end())
-            tail = piece[cut:].lstrip()
-            if tail and tail[0].isupper() and len(piece[:cut].split()) <= 6:
-                rest = start + len(piece) - len(tail)
-                return [
-                    (offset + start, offset + start + cut),
-                    (offset + rest, offset + end),
-                ]
+    lead = len(piece) - len(BULLET.sub("", piece))
+    words = list(re.finditer(r"\S+", piece[lead:]))
+    for count in range(1, min(len(words) - 2, MAX_INLINE_HEADING_WORDS) + 1):
+        head_end = lead + words[count - 1].end()
+        following = words[count].group(0)
+        if not following[0].isupper() or not _is_inline_heading(piece[:head_end]):
+            continue
+        rest = start + lead + words[count].start()
+        head = (offset + start, offset + start + head_end)
+        return [head, (offset + rest, offset + end)]
     return [(offset + start, offset + end)]
 
 
-def _heading_end(piece: str, end: int) -> int:
-    """Extend a heading match to the end of its last word ("Benefits" not "Benefit")."""
-    while end < len(piece) and piece[end].isalpha():
-        end += 1
-    return end
+def _is_inline_heading(words: str) -> bool:
+    """A heading run into its first sentence ("Was wir bieten Eine Vergütung …"):
+    a heading by its words; for the work only its plain names, so that "Deine Rolle
+    Social Media …" is not cut."""
+    part = heading_part(words)
+    if part == WORK:
+        return bool(WORK_HEADING.fullmatch(BULLET.sub("", words).strip()))
+    return part is not None
 
 
 def read_layout(text: str) -> Layout:
@@ -263,9 +273,9 @@ def _title(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
         piece = text[start:end]
         if ANNOUNCES_TITLE.search(piece):
             continue  # "… ist folgende Stelle zu besetzen:" — the name follows
-        mark = TITLE_END.search(piece)
-        if mark and len(piece[: mark.end()].split()) <= MAX_TITLE_WORDS:
-            return (start, start + mark.end())
+        mark = _last_title_mark(piece)
+        if mark:
+            return (start, start + mark)
         if heading_part(piece):
             return None
         words = piece.split()
@@ -276,6 +286,19 @@ def _title(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
             return (start, start + first.start())
         return None
     return None
+
+
+def _last_title_mark(piece: str) -> int:
+    """Where the title ends: after its last gender mark among its first words, so
+    that "Redakteur/in Online (m/w/d)" keeps its "(m/w/d)"; 0 when there is none."""
+    end = 0
+    for mark in TITLE_END.finditer(piece):
+        if len(piece[: mark.end()].split()) > MAX_TITLE_WORDS:
+            break
+        if end and len(piece[end : mark.start()].split()) > MARK_GAP_WORDS:
+            break  # a mark further on belongs to the text, not to the title
+        end = mark.end()
+    return end
 
 
 def _clauses(text, start, end, part, number) -> list[Clause]:

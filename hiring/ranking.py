@@ -4,7 +4,11 @@ An ad asks for its recognised tasks, and sometimes for a level ("Junior",
 "Volontariat", "Head of", "führst ein Team") and a role by name (its title). The
 measure — "Passung", 0–100 — is the share of these asked items a role fulfils: a
 task it owns or carries out counts fully, one it contributes to half; the asked
-level counts for the roles of that level, the title for the role it names. Roles
+level counts for the roles of that level, the title for the role it names (as one
+and a half tasks: a name is said on purpose). A last item is the role's focus: the
+share of its own work that the ad asks, so that a role whose work the ad is about
+comes before the generalist who merely does all of it too (weights chosen on the
+tuning part and on fresh batches' tuning parts, see docs/hiring.md). Roles
 with the same Passung are ordered by stated rules, and the page says which rule
 decided:
 
@@ -50,9 +54,9 @@ class Weights:
     carries_out: int = 10  # it carries it out (does it, someone else decides)
     contributes: int = 5  # it only contributes to it
     excluded: int = 0  # taken off when it explicitly excludes an asked task
-    title: int = 10  # the title names the role (or its profession)
+    title: int = 15  # the title names the role (or its profession)
     level: int = 10  # the role is of the level the ad asks for
-    focus: int = 10  # times the share of the role's own work that the ad asks
+    focus: int = 15  # times the share of the role's own work that the ad asks
 
 
 WEIGHTS = Weights()

@@ -72,6 +72,9 @@ DELEGATION = re.compile(
     r"|\bextern vergeben|\bdurch externe\b|\ban (?:eine|unsere|die) agentur",
     re.I,
 )
+# The person as the subject of the verb ("veröffentlichen Sie", "planst du"), not as
+# the one something is done for ("für Sie", "an dich").
+PERSON_AS_SUBJECT = re.compile(r"(?<!für )(?<!an )(?<!mit )\b(?:Sie|du)\b")
 # The person as subject or object ("du", "Sie"); "deine Teamleitung" is a third
 # party, so possessives do not count.
 YOU = re.compile(r"\b(?:du|dich|dir|euch)\b", re.I)
@@ -126,6 +129,8 @@ def regions(clause: str, *, in_excluded_part: bool = False, opens: bool = True,
         if not _addresses_the_person(clause):
             found.append((0, end, DELEGATED))  # what others do: "die künftig posten"
     for match in DELEGATION.finditer(clause):
+        if PERSON_AS_SUBJECT.search(match.group(0)):
+            continue  # "mit unserer Managerin veröffentlichen Sie …": the person
         start = _delegated_from(clause, match.start())
         if start is not None:
             found.append((start, match.end(), DELEGATED))

@@ -37,5 +37,7 @@ def test_a_role_edit_changes_the_scores_on_the_next_check(catalogue):
     save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
               user=None, comment="Test")  # fmt: skip
     after = check_ad(ad)
-    assert after.best.slug != "community-manager"
+    fits = {fit.slug: fit for fit in after.roles}
+    assert fits["community-manager"].score < before.best.score
+    assert "community-aufbau" in fits["community-manager"].excluded
     assert any(w.kind == "excluded" for w in after.warnings)
