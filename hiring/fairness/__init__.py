@@ -121,7 +121,11 @@ def _title_note(title: str) -> FairnessNote:
 
 def _coded_note(kind: str, words) -> FairnessNote:
     listed = ", ".join(f"„{w.text}“" for w in words)
-    pairs = "; ".join(f"„{w.entry.instead}“ statt „{w.text}“" for w in words)
+    pairs = "; ".join(
+        _("„%(instead)s“ statt „%(word)s“")
+        % {"instead": w.entry.instead, "word": w.text}
+        for w in words
+    )
     if kind == AGENTIC:
         message = _(
             "Die Anzeige wählt viele Wörter, die als männlich gelten (%(words)s), "

@@ -36,7 +36,8 @@ ENGLISH_PERSONS = {
     "head", "lead", "expert", "engineer", "analyst", "intern", "trainee",
     "associate", "executive", "ninja", "rockstar", "hero", "guru", "champion",
     "owner", "officer", "consultant", "specialist", "creator", "manager",
-    "fachfrau", "kauffrau", "chef", "chefin", "koch", "köchin",
+    "fachfrau", "kauffrau", "chef", "chefin", "koch", "köchin", "experte",
+    "expertin", "kollege", "kollegin", "leadin",
 }  # fmt: skip
 NOT_PERSONS = {
     "newsletter", "center", "twitter", "computer", "poster", "flyer", "cluster",
@@ -107,7 +108,10 @@ def _person_words(region: str) -> list[str]:
         lower = tail.lower()
         if not tail[:1].isupper() or lower in NOT_PERSONS:
             continue
-        if lower in ENGLISH_PERSONS or PERSON_ENDINGS.search(lower):
+        english = (
+            lower in ENGLISH_PERSONS or lower.removesuffix("in") in ENGLISH_PERSONS
+        )
+        if english or PERSON_ENDINGS.search(lower):
             found.append(word)
     return found
 

@@ -73,7 +73,9 @@ PAST_PAY = re.compile(
     r"|gehaltsnachweis|einkommensnachweis|verdienstnachweis|verdienstbescheinigung"
     r"|gehaltsabrechnung|lohnabrechnung|gehaltszettel|lohnzettel|gehaltshistorie"
     r"|gehaltsentwicklung|gehaltsverlauf|einkommensentwicklung"
-    r"|current salary|previous salary|salary history|pay slip|payslip",
+    r"|current salary|previous salary|salary history|pay slip|payslip"
+    r"|verdien\w*\s+(?:du|sie)\s+(?:derzeit|aktuell|momentan|zurzeit|bisher|heute)"
+    r"|(?:derzeit|aktuell|momentan|zurzeit|bisher)\s+verdien",
     re.I,
 )
 NEGATED = re.compile(r"\b(?:nicht|kein\w*|niemals|nie)\b", re.I)
