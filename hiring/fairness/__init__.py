@@ -87,9 +87,7 @@ def _pay_notes(text: str) -> list[FairnessNote]:
                 "Entgeltgruppe; „attraktive Vergütung“ oder die Frage nach der "
                 "Gehaltsvorstellung reichen nicht."
             )
-        source = Source(
-            _("EU-Richtlinie 2023/970 zur Entgelttransparenz, Art. 5"), DIRECTIVE
-        )
+        source = Source(_("EU-Richtlinie 2023/970, Art. 5 Abs. 1"), DIRECTIVE)
         notes.append(FairnessNote(PAY_MISSING, message, pay.vague, (source,)))
     if pay.history:
         message = _(
@@ -97,9 +95,7 @@ def _pay_notes(text: str) -> list[FairnessNote]:
             "Sie diese Frage: Sie ist nicht mehr erlaubt. Nach der "
             "Gehaltsvorstellung dürfen Sie fragen."
         )
-        source = Source(
-            _("EU-Richtlinie 2023/970 zur Entgelttransparenz, Art. 5 Abs. 2"), DIRECTIVE
-        )
+        source = Source(_("EU-Richtlinie 2023/970, Art. 5 Abs. 2"), DIRECTIVE)
         notes.append(FairnessNote(PAY_HISTORY, message, pay.history, (source,)))
     return notes
 
@@ -112,9 +108,7 @@ def _title_note(title: str) -> FairnessNote:
     ) % {"title": title}
     sources = (
         Source(_("Allgemeines Gleichbehandlungsgesetz, §§ 1, 7, 11"), AGG_11),
-        Source(
-            _("EU-Richtlinie 2023/970 zur Entgelttransparenz, Art. 5 Abs. 3"), DIRECTIVE
-        ),
+        Source(_("EU-Richtlinie 2023/970, Art. 5 Abs. 3"), DIRECTIVE),
     )
     return FairnessNote(TITLE_NOT_NEUTRAL, message, (title,), sources)
 
