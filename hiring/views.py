@@ -209,6 +209,36 @@ def _builder_file(request, draft, fmt: str, classifications) -> HttpResponse:
     return response
 
 
+def _check_draft(request: HttpRequest, draft) -> HttpResponse:
+    """The check's page for the draft as it stands, with the draft's downloads:
+    guide → builder → check → download, one click each."""
+    wait = _too_many_checks(request)
+    if wait:
+        response = HttpResponse(
+            _("Bitte warten Sie %(seconds)s Sekunden.") % {"seconds": wait},
+            status=429, content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+        response["Retry-After"] = str(wait)
+        return response
+    text = draft.as_text()
+    query = request.GET.copy()
+    query.pop("format", None)
+    base = f"{request.path}?{query.urlencode()}&format="
+    downloads = [
+        (_("Anzeige als Word-Datei (DOCX)"), base + "docx"),
+        (_("Karriereseite (HTML)"), base + "html"),
+        (_("Daten für Jobsuchmaschinen (JSON-LD)"), base + "jsonld"),
+    ]
+    context = {
+        "form": AdForm(initial={"text": text}),
+        "result": check_ad(text),
+        "draft_downloads": downloads,
+        "builder_url": f"{request.path}?{query.urlencode()}",
+    }
+    context["marked"] = marked_ad(context["result"])
+    return render(request, "hiring/check.html", context)
+
+
 @require_safe
 @follow_renamed_slug
 @polite_when_busy
@@ -230,6 +260,8 @@ def builder(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if fmt in BUILDER_FORMATS and not form.errors:
         return _builder_file(request, draft, fmt, classifications)
+    if fmt == "check" and not form.errors:
+        return _check_draft(request, draft)
     context = {
         "role": role,
         "form": form,
