@@ -140,7 +140,7 @@ def test_guide_to_builder_to_check_to_download(screen, page, phone, site):
     browser_page.get_by_role("link", name="Stellenanzeige mit dieser Arbeit").click()
     preview = browser_page.locator(".ad-preview")
     expect(preview).to_contain_text("Sie moderieren die Kommentare")
-    browser_page.get_by_label("Unternehmen").fill("Hansa Versicherung AG")
+    browser_page.get_by_label("Unternehmen", exact=True).fill("Hansa Versicherung AG")
     browser_page.get_by_label("Arbeitsort").fill("Hamburg")
     browser_page.get_by_label("Stunden pro Woche").fill("39")
     browser_page.get_by_label("Gehalt von").fill("3.600")
