@@ -24,7 +24,14 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hiring.catalogue import CARRIES_OUT, EXCLUDED, OWNS, Catalogue, RoleCard
+from hiring.catalogue import (
+    CARRIES_OUT,
+    EXCLUDED,
+    OWNS,
+    Catalogue,
+    RoleCard,
+    current_catalogue,
+)
 from hiring.documents import Document, as_text
 from roles.choices import CompanySize, TaskArea
 
@@ -169,8 +176,8 @@ def role_work(card: RoleCard, catalogue: Catalogue) -> list[str]:
 
 
 def build_draft(
-    card: RoleCard,
-    catalogue: Catalogue,
+    role: RoleCard | object,
+    catalogue: Catalogue | None = None,
     *,
     posting: Posting | None = None,
     size: str = "",
@@ -180,7 +187,10 @@ def build_draft(
     """The draft for a role. ``selected`` holds the keys of the lines to keep
     (None: the first eight of each kind); ``work`` the tasks the guide chose,
     which then come first and are the ones ticked. The draft is German whatever
-    the page's language: the ad is for the German-speaking job market."""
+    the page's language: the ad is for the German-speaking job market.
+    ``role`` is a catalogue card or anything with the role's ``slug`` (a Role)."""
+    catalogue = catalogue or current_catalogue()
+    card = role if isinstance(role, RoleCard) else catalogue.card(role.slug)
     with translation.override(AD_LANGUAGE):
         return _build(card, catalogue, posting or Posting(), size, selected, work)
 

@@ -324,3 +324,8 @@ def test_builder_ignores_odd_parameters(client, catalogue):
     html = page.content.decode()
     assert "<script>" not in html.split("<main")[1]
     assert "SEO-Manager (m/w/d)" in html
+
+
+def test_a_draft_can_be_built_from_the_role_itself(catalogue):
+    role = Role.objects.get(slug="blogger")
+    assert build_draft(role).title == "Blogger (m/w/d)"
