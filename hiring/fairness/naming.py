@@ -22,8 +22,8 @@ import re
 from hiring.fairness.lines import sentences
 
 MARK = re.compile(
-    r"\(\s*(?:[mwdfxi]|div|divers)\s*(?:[/|,\-]\s*(?:[mwdfxi]|div|divers)\s*){1,3}\)"
-    r"|\(\s*(?:all genders|alle geschlechter|gn\*?|genderneutral|divers)\s*\)"
+    r"[(\[]\s*(?:[mwdfxi]|div|divers)\s*(?:[/|,\-]\s*(?:[mwdfxi]|div|divers)\s*){1,3}[)\]]"
+    r"|[(\[]\s*(?:all genders|alle geschlechter|gn\*?|genderneutral|divers)\s*[)\]]"
     r"|(?:^|[\s|–-])(?:[mwdf]\s*/\s*[mwdf]\s*/\s*[mwdfx])(?=$|[\s|,)–-])"
     r"|\w[:*_·]in(?:nen)?\b|\w/-?in(?:nen)?\b|\w\(in(?:nen)?\)",
     re.I,

@@ -25,7 +25,8 @@ AMOUNT = re.compile(
 PAY_WORDS = re.compile(
     r"gehalt|gehälter|vergütung|verguetung|bezahlung|lohn|entgelt|brutto|netto"
     r"|verdienst|salär|salary|honorar|tagessatz|stundensatz|besoldung|minijob"
-    r"|pauschale|monat|jahr|p\.\s?a\.|stunde|std\.|/h\b|pro tag|jährlich|monatlich",
+    r"|pauschale|monat|jahr|p\.\s?a\.|stunde|std\.|/h\b|pro tag|jährlich|monatlich"
+    r"|\bzahlen\b|verdien",
     re.I,
 )
 # Money in an ad that is not the pay: budgets, allowances, the company's turnover.

@@ -43,6 +43,7 @@ def _codes(text: str, title: str = "") -> set[str]:
         "Besoldung bis A 11 BBesO",
         "Vergütung nach Entgeltgruppe 9b TVöD",
         "Tarifgruppe VII des Tarifvertrags für das private Versicherungsgewerbe",
+        "Wir zahlen 4.000 Euro.",
     ],
 )
 def test_a_named_pay_or_pay_group_counts(offer):
@@ -141,6 +142,7 @@ def test_titles_for_one_gender_are_named(title):
         "Sachbearbeitung Social Media",
         "Volontariat Online-Redaktion",
         "Werkstudent (m/w/d)",
+        "Social Media Manager [m/w/d]",
     ],
 )
 def test_neutral_titles_are_left_alone(title):
@@ -165,6 +167,7 @@ def _kind(sentence: str) -> str | None:
         ("Sie sind durchsetzungsstark, dominant und kämpferisch.", "agentic"),
         ("Du gehst Themen offensiv an, hast Biss und Ehrgeiz.", "agentic"),
         ("Mit Durchsetzungsvermögen, Kampfgeist und Führungsstärke.", "agentic"),
+        ("Du hast Siegeswillen, Ehrgeiz und Durchsetzungsstärke.", "agentic"),
         ("Sie sind einfühlsam, fürsorglich und harmoniebedürftig.", "communal"),
         ("Mit Einfühlungsvermögen, Empathie und Geduld.", "communal"),
         ("Durchsetzungsstark, dominant – und zugleich einfühlsam, hilfsbereit.", None),
