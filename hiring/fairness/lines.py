@@ -8,6 +8,7 @@ import re
 # (not after a number: "zum 01.07. eine" goes on).
 SENTENCE_END = re.compile(r"\n+|(?<=[^\d\s][.!?])\s+(?=[\"„»A-ZÄÖÜ•\-–])")
 LONG_LINE = 200
+BULLET = re.compile(r"^(?:[-–—•*·▪►▸✓✔→]|\d{1,2}[.)])\s+")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -22,8 +23,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def line_of(text: str, position: int) -> str:
-    """The line holding ``position``; in a long line (an ad pasted as one line)
-    only its sentence."""
+    """The line holding ``position`` without its bullet; in a long line (an ad
+    pasted as one line) only its sentence."""
+    return BULLET.sub("", _line_of(text, position))
+
+
+def _line_of(text: str, position: int) -> str:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     end = len(text) if end < 0 else end

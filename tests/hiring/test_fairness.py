@@ -74,7 +74,7 @@ def test_a_scale_without_its_group_asks_for_the_group():
     (note,) = [n for n in fairness_notes(_ad(offer="Vergütung nach TVöD"))]
     assert note.code == PAY_MISSING
     assert "Entgeltgruppe" in note.text
-    assert note.lines == ("- Vergütung nach TVöD",)
+    assert note.lines == ("Vergütung nach TVöD",)
 
 
 @pytest.mark.parametrize(
@@ -194,7 +194,7 @@ def test_gender_coded_note_gives_an_alternative_for_each_word():
     ]
     for alternative in note.alternatives:
         assert alternative.instead and f"„{alternative.instead}“" in note.text
-    assert note.lines == ("- Sie sind durchsetzungsstark, dominant und haben Biss",)
+    assert note.lines == ("Sie sind durchsetzungsstark, dominant und haben Biss",)
 
 
 def test_every_word_in_the_list_has_an_alternative_and_finds_itself():

@@ -37,7 +37,7 @@ def test_the_page_shows_each_note_with_its_lines_and_source(client, catalogue):
     assert "Fair und rechtssicher" in page
     assert [c for c in CODES if f'data-code="{c}"' in section] == CODES
     assert "Die Anzeige nennt kein Gehalt." in section
-    assert "„- eine attraktive Vergütung“" in section
+    assert "„eine attraktive Vergütung“" in section
     assert "„Bitte nennen Sie Ihr aktuelles Gehalt.“" in section
     assert "Der Titel „Social Media Manager“ spricht nur ein Geschlecht an." in section
     assert "„überzeugt mit guten Argumenten“ statt „durchsetzungsstark“" in section
