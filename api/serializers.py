@@ -369,6 +369,28 @@ class CheckSuggestionSerializer(s.Serializer):
     url = s.CharField(allow_blank=True)
 
 
+class CheckSourceSerializer(s.Serializer):
+    title = s.CharField()
+    url = s.URLField()
+
+
+class CheckAlternativeSerializer(s.Serializer):
+    word = s.CharField(help_text="The word as the ad writes it.")
+    instead = s.CharField(help_text="A neutral wording to use instead.")
+
+
+class CheckFairnessSerializer(s.Serializer):
+    code = s.ChoiceField(
+        choices=["pay-missing", "pay-history", "title-not-neutral", "gender-coded"]
+    )
+    text = s.CharField(help_text="One or two plain sentences: what to do.")
+    lines = s.ListField(child=s.CharField(), help_text="The lines it is about.")
+    sources = CheckSourceSerializer(many=True)
+    alternatives = CheckAlternativeSerializer(
+        many=True, help_text="For gender-coded: a neutral wording for each word."
+    )
+
+
 class CheckResultSerializer(s.Serializer):
     """The same document as the check's JSON export."""
 
@@ -386,6 +408,10 @@ class CheckResultSerializer(s.Serializer):
     declined = CheckDeclinedSerializer(many=True)
     competencies = CheckMatchSerializer(many=True)
     warnings = CheckWarningSerializer(many=True)
+    fairness = CheckFairnessSerializer(
+        many=True,
+        help_text="Notes on pay, pay history, the title and gender-coded wording.",
+    )
     suggestions = CheckSuggestionSerializer(many=True)
 
 

@@ -4,8 +4,8 @@ leaves to others, and what is wrong with it out. Nothing here stores the ad.
 The steps: clean the text (``prepare``), lay it out in parts and clauses
 (hiring.layout), recognise the asked work in its scope and sense
 (hiring.matching), read what the title names (hiring.titles), rank the roles by
-one measure (hiring.ranking), share the work out (hiring.mixing) and write the
-findings (hiring.warnings).
+one measure (hiring.ranking), share the work out (hiring.mixing), write the
+findings (hiring.warnings) and the fairness notes (hiring.fairness).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from hiring.catalogue import RoleCard
 from hiring.checkindex import CheckIndex, current_check_index
+from hiring.fairness import FairnessNote, fairness_notes
 from hiring.layout import Layout, read_layout
 from hiring.matching import Found, Recognition, recognise
 from hiring.mixing import share_out
@@ -62,6 +63,7 @@ class CheckResult:
     title: str = ""
     title_role: RoleCard | None = None
     in_english: bool = False
+    fairness: list[FairnessNote] = field(default_factory=list)
 
     @property
     def mixed(self) -> bool:
@@ -161,6 +163,7 @@ def check_ad(raw: str, index: CheckIndex | None = None) -> CheckResult:
         title=title,
         title_role=title_role,
         in_english=is_english(text),
+        fairness=fairness_notes(text, title),
     )
 
 

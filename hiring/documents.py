@@ -1,14 +1,24 @@
 """Drafts and profiles as files HR can edit: DOCX (python-docx), Markdown, text.
 
-A document is a title, a few intro lines, headed bullet lists and a list of facts;
-the builder's draft and the practitioner's profile both take that shape."""
+A document is a title, a few intro lines, headed bullet lists, a list of facts and
+closing lines; the builder's draft and the practitioner's profile both take that
+shape. The DOCX is a German document on A4: German proofing in its styles, and
+real properties (its title, the company or person as author, today's date)."""
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields, replace
+
+from django.utils import timezone
 
 from comparisons.exporters.markdown_export import escape_markdown
+
+LANGUAGE = "de-DE"
+DEFAULT_AUTHOR = "Berufsbild"
+# Characters XML 1.0 cannot hold: python-docx refuses them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -18,15 +28,61 @@ class Document:
     sections: list[tuple[str, list[str]]]
     facts_heading: str = ""
     facts: list[tuple[str, str]] = ()
+    closing: list[str] = ()
+    author: str = ""
+
+
+def _german_a4(docx) -> None:
+    """A4 with 2.5 cm margins; German as the language of every style, so that a
+    word processor checks the spelling in German."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Mm
+
+    for section in docx.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Cm(2.5)
+        section.top_margin = section.bottom_margin = Cm(2.5)
+    for lang in docx.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
+    settings = docx.settings.element
+    for font_lang in settings.iter(qn("w:themeFontLang")):
+        font_lang.set(qn("w:val"), LANGUAGE)
+
+
+def _properties(docx, document: Document) -> None:
+    now = timezone.now().replace(microsecond=0)
+    properties = docx.core_properties
+    properties.title = document.title[:255]
+    properties.author = (document.author or DEFAULT_AUTHOR)[:255]
+    properties.last_modified_by = properties.author
+    properties.created = properties.modified = now
+    properties.revision = 1
+    properties.language = LANGUAGE
+    properties.comments = ""
+    properties.subject = ""
+    properties.keywords = ""
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return NOT_XML.sub("", value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe(item) for item in value)
+    return value
 
 
 def as_docx(document: Document) -> bytes:
     from docx import Document as Docx  # import on demand, like WeasyPrint
     from docx.shared import Pt
 
+    document = replace(
+        document,
+        **{f.name: _xml_safe(getattr(document, f.name)) for f in fields(document)},
+    )
     docx = Docx()
-    docx.core_properties.title = document.title
-    docx.core_properties.language = "de-DE"
+    _german_a4(docx)
+    _properties(docx, document)
     docx.styles["Normal"].font.size = Pt(11)
     docx.add_heading(document.title, level=1)
     for line in document.intro:
@@ -41,6 +97,8 @@ def as_docx(document: Document) -> bytes:
             paragraph = docx.add_paragraph(style="List Bullet")
             paragraph.add_run(f"{label}: ").bold = True
             paragraph.add_run(value)
+    for line in document.closing:
+        docx.add_paragraph(line)
     buffer = io.BytesIO()
     docx.save(buffer)
     return buffer.getvalue()
@@ -58,6 +116,8 @@ def as_markdown(document: Document) -> bytes:
             f"- **{escape_markdown(label)}:** {escape_markdown(value)}"
             for label, value in document.facts
         ]
+    lines += ["" if lines[-1] else None, *map(escape_markdown, document.closing)]
+    lines = [line for line in lines if line is not None]
     return ("\n".join(lines).strip() + "\n").encode()
 
 
@@ -68,6 +128,8 @@ def as_text(document: Document) -> bytes:
     if document.facts:
         lines += [document.facts_heading]
         lines += [f"- {label}: {value}" for label, value in document.facts]
+    lines += ["" if lines[-1] else None, *document.closing]
+    lines = [line for line in lines if line is not None]
     return ("\n".join(lines).strip() + "\n").encode()
 
 

@@ -59,7 +59,21 @@ def as_document(result: CheckResult) -> dict:
             if not item.declined
         ],
         "warnings": [{"kind": w.kind, "text": w.text} for w in result.warnings],
+        "fairness": [fairness_entry(note) for note in result.fairness],
         "suggestions": [{"text": s.text, "url": s.url} for s in result.suggestions],
+    }
+
+
+def fairness_entry(note) -> dict:
+    """One fairness note as the JSON answer and the API give it."""
+    return {
+        "code": note.code,
+        "text": note.text,
+        "lines": list(note.lines),
+        "sources": [{"title": s.title, "url": s.url} for s in note.sources],
+        "alternatives": [
+            {"word": a.word, "instead": a.instead} for a in note.alternatives
+        ],
     }
 
 
@@ -93,6 +107,7 @@ def render_markdown(result: CheckResult) -> bytes:
             lines.append(f"- {escape_markdown(warning.text)}")
             lines += [f"  - {escape_markdown(line)}" for line in warning.lines]
         lines.append("")
+    lines += _fairness_markdown(result)
     if result.suggestions:
         lines += [f"## {_('Vorschläge')}", ""]
         lines += [f"- {escape_markdown(s.text)}" for s in result.suggestions]
@@ -112,6 +127,20 @@ def render_markdown(result: CheckResult) -> bytes:
                 )
             lines.append("")
     return "\n".join(lines).encode()
+
+
+def _fairness_markdown(result: CheckResult) -> list[str]:
+    lines = [f"## {_('Fair und rechtssicher')}", ""]
+    if not result.fairness:
+        return [*lines, _("Keine Hinweise zu Gehalt, Titel und Wortwahl."), ""]
+    for note in result.fairness:
+        lines.append(f"- **{note.code}:** {escape_markdown(note.text)}")
+        lines += [f"  - „{escape_markdown(line)}“" for line in note.lines]
+        lines += [
+            f"  - {_('Quelle')}: [{escape_markdown(s.title)}]({s.url})"
+            for s in note.sources
+        ]
+    return [*lines, ""]
 
 
 def render_pdf(result: CheckResult) -> bytes:

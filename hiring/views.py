@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,13 +23,20 @@ from django.views.decorators.http import (
 
 from comparisons.exporters.limits import count_render, polite_when_busy
 from config.clients import client_key
-from hiring.builder import AD_LANGUAGE, build_draft
+from hiring.builder import AD_LANGUAGE, MAX_REQUIREMENTS, MAX_TASKS, build_draft
 from hiring.catalogue import current_catalogue
 from hiring.check import AdRejected, CheckResult, check_ad
 from hiring.documents import DOCUMENT_FORMATS, Document, as_pdf
 from hiring.exports import RENDERERS, error_document
-from hiring.forms import AdForm
+from hiring.forms import AdForm, PostingForm
 from hiring.highlight import marked_ad
+from hiring.posting import (
+    CODE_SETS,
+    career_page,
+    job_posting,
+    missing_for_search,
+    script_safe_json,
+)
 from hiring.practitioner import PRACTICE, match_practitioner
 from hiring.sharing import find_shared, share
 from hiring.text import clean
@@ -172,32 +179,108 @@ def _download(request, document, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
+BUILDER_FORMATS = {
+    **DOCUMENT_FORMATS,
+    "html": ("text/html; charset=utf-8", None),
+    "jsonld": ("application/ld+json; charset=utf-8", None),
+}
+
+
+def _posting_file(draft, fmt: str, classifications) -> bytes:
+    data = job_posting(
+        draft, today=timezone.localdate(), classifications=classifications
+    )
+    if fmt == "jsonld":
+        return script_safe_json(data).encode()
+    return career_page(draft, data).encode()
+
+
+def _builder_file(request, draft, fmt: str, classifications) -> HttpResponse:
+    content_type, render_file = BUILDER_FORMATS[fmt]
+    count_render(request)
+    if render_file:
+        body = render_file(draft.as_document())
+    else:
+        body = _posting_file(draft, fmt, classifications)
+    response = HttpResponse(body, content_type=content_type)
+    if fmt != "jsonld":
+        name = f"stellenanzeige-{draft.role_slug}.{fmt}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _check_draft(request: HttpRequest, draft) -> HttpResponse:
+    """The check's page for the draft as it stands, with the draft's downloads:
+    guide → builder → check → download, one click each."""
+    wait = _too_many_checks(request)
+    if wait:
+        response = HttpResponse(
+            _("Bitte warten Sie %(seconds)s Sekunden.") % {"seconds": wait},
+            status=429, content_type="text/plain; charset=utf-8",
+        )  # fmt: skip
+        response["Retry-After"] = str(wait)
+        return response
+    text = draft.as_text()
+    query = request.GET.copy()
+    query.pop("format", None)
+    base = f"{request.path}?{query.urlencode()}&format="
+    downloads = [
+        (_("Anzeige als Word-Datei (DOCX)"), base + "docx"),
+        (_("Karriereseite (HTML)"), base + "html"),
+        (_("Daten für Jobsuchmaschinen (JSON-LD)"), base + "jsonld"),
+    ]
+    context = {
+        "form": AdForm(initial={"text": text}),
+        "result": check_ad(text),
+        "draft_downloads": downloads,
+        "builder_url": f"{request.path}?{query.urlencode()}",
+    }
+    context["marked"] = marked_ad(context["result"])
+    return render(request, "hiring/check.html", context)
+
+
 @require_safe
 @follow_renamed_slug
 @polite_when_busy
 def builder(request: HttpRequest, slug: str) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
+    catalogue = current_catalogue()
+    form = PostingForm(request.GET)
+    form.is_valid()
     # The form was sent when "edited" is present: then unticked lines are dropped.
     selected = set(request.GET.getlist("keep")) if "edited" in request.GET else None
-    draft = build_draft(role, size=request.GET.get("size", ""), selected=selected)
+    work = [w for w in request.GET.get("work", "").split(",") if w][:50]
+    draft = build_draft(
+        catalogue.card(role.slug), catalogue, posting=form.posting(),
+        size=request.GET.get("size", ""), selected=selected, work=work,
+    )  # fmt: skip
     fmt = request.GET.get("format", "")
-    if fmt in DOCUMENT_FORMATS:
-        return _download(
-            request, draft.as_document(), fmt, f"stellenanzeige-{role.slug}"
-        )
+    classifications = list(
+        role.classifications.filter(scheme__in=CODE_SETS).values_list("scheme", "code")
+    )
+    if fmt in BUILDER_FORMATS and not form.errors:
+        return _builder_file(request, draft, fmt, classifications)
+    if fmt == "check" and not form.errors:
+        return _check_draft(request, draft)
     context = {
         "role": role,
+        "form": form,
         "draft": draft,
+        "work": ",".join(work),
         "sizes": CompanySize.choices,
         "groups": [
-            (_("Ihre Aufgaben"), draft.tasks),
-            (_("Das bringen Sie mit"), draft.essentials),
-            (_("Schön wäre außerdem"), draft.desirables),
-            (_("Nicht Ihre Aufgabe"), draft.exclusions),
+            (_("Ihre Aufgaben"), "tasks", draft.tasks),
+            (_("Das bringen Sie mit"), "essentials", draft.essentials),
+            (_("Schön wäre außerdem"), "desirables", draft.desirables),
+            (_("Nicht Ihre Aufgabe"), "exclusions", draft.exclusions),
         ],
+        "limits": {"tasks": MAX_TASKS, "requirements": MAX_REQUIREMENTS},
+        "missing": missing_for_search(draft),
         "preview": draft.as_text(),
+        "file_refused": bool(fmt) and bool(form.errors),
     }
-    return render(request, "hiring/builder.html", context)
+    status = 400 if context["file_refused"] else 200
+    return render(request, "hiring/builder.html", context, status=status)
 
 
 def _profile_document(name: str, match) -> Document:
@@ -223,7 +306,7 @@ def _german_profile(name: str, match) -> Document:
     sections = [
         (headings[value], items) for value, items in match.ticked.items() if items
     ]
-    return Document(title=title, intro=intro, sections=sections)
+    return Document(title=title, intro=intro, sections=sections, author=name)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -121,9 +121,57 @@ def test_the_guides_answer_is_the_first_thing_seen(screen, page, phone, site):
 
 def test_builder_drops_an_unticked_line_without_javascript(no_script, site):
     no_script.goto(f"{site}/roles/community-manager/stellenanzeige/")
-    first = no_script.locator("fieldset").first.locator("label.choice").first
+    tasks = no_script.locator("fieldset", has_text="Ihre Aufgaben")
+    first = tasks.locator("label.choice").first
     line = first.inner_text().strip()
     first.locator("input").uncheck()
     no_script.get_by_role("button", name="Entwurf aktualisieren").click()
     assert line not in no_script.locator(".ad-preview").inner_text()
     assert "Nicht Ihre Aufgabe" in no_script.locator(".ad-preview").inner_text()
+
+
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_guide_to_builder_to_check_to_download(screen, page, phone, site):
+    """The whole path, one click each: the guide's answer, the builder filled
+    with the chosen work, the check of the draft, the Word file."""
+    browser_page = phone if screen == "phone" else page
+    browser_page.goto(f"{site}/finden/")
+    _answer_as_an_insurer(browser_page)
+    browser_page.get_by_role("link", name="Stellenanzeige mit dieser Arbeit").click()
+    preview = browser_page.locator(".ad-preview")
+    expect(preview).to_contain_text("Sie moderieren die Kommentare")
+    browser_page.get_by_label("Unternehmen", exact=True).fill("Hansa Versicherung AG")
+    browser_page.get_by_label("Arbeitsort").fill("Hamburg")
+    browser_page.get_by_label("Stunden pro Woche").fill("39")
+    browser_page.get_by_label("Gehalt von").fill("3.600")
+    browser_page.get_by_label("Gehalt bis").fill("4.300")
+    browser_page.get_by_role("button", name="Diesen Entwurf prüfen").click()
+    expect(browser_page.locator(".check-result")).to_contain_text("Community Manager")
+    expect(browser_page.locator(".fairness")).to_contain_text(
+        "Keine Hinweise zu Gehalt, Titel und Wortwahl"
+    )
+    assert browser_page.locator(".check-warnings").count() == 0
+    width = browser_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= browser_page.viewport_size["width"]
+    with browser_page.expect_download() as download:
+        browser_page.get_by_role("link", name="Anzeige als Word-Datei").click()
+    assert download.value.suggested_filename.endswith(".docx")
+    from docx import Document
+
+    document = Document(download.value.path())
+    assert document.core_properties.author == "Hansa Versicherung AG"
+    texts = [p.text for p in document.paragraphs]
+    assert "Gehalt: 3.600–4.300 € brutto im Monat" in texts
+    assert "Sie moderieren die Kommentare und Diskussionen." in texts
+
+
+def test_builder_keeps_typed_values_and_says_what_is_wrong(page, site):
+    page.goto(f"{site}/roles/social-media-manager/stellenanzeige/")
+    page.get_by_label("Gehalt von").fill("viertausend")
+    page.get_by_label("Gehalt bis").fill("-5")
+    page.get_by_role("button", name="Entwurf aktualisieren").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Bitte nur Ziffern eingeben")
+    expect(alert).to_contain_text("keinen negativen Betrag")
+    expect(page.get_by_label("Gehalt von")).to_have_value("viertausend")
+    expect(page.get_by_label("Gehalt von")).to_have_attribute("aria-invalid", "true")

@@ -2,6 +2,8 @@
 measured on.
 
 Ads live in ``ads/<batch>/`` (one file each: a small header, ``---``, the ad);
+batches named ``f…`` carry fairness labels, and ``f2`` on carries only those (no
+role labels: those ads are measured by the fairness notes alone);
 situations in ``situations/<batch>/`` (JSON). Each batch was written before the
 check or the guide saw it, by writers who did not see the code. The file
 ``FROZEN`` names the frozen test part: chosen at random per batch when the batch
@@ -28,7 +30,7 @@ class LabelledAd:
     name: str  # "<batch>/<file stem>"
     batch: str
     text: str
-    best: str
+    best: str  # "" when the ad is labelled for fairness only
     also: tuple[str, ...]
     mixed: bool
     tasks: frozenset[str]
@@ -80,7 +82,7 @@ def _ad(path: Path, frozen: frozenset[str]) -> LabelledAd:
         name=name,
         batch=path.parent.name,
         text=text,
-        best=meta["best"],
+        best=meta.get("best", ""),
         also=tuple(_split(meta.get("also", ""))),
         mixed=meta.get("mixed", "no") == "yes",
         tasks=frozenset(_split(meta.get("tasks", ""))),
@@ -91,11 +93,21 @@ def _ad(path: Path, frozen: frozenset[str]) -> LabelledAd:
     )
 
 
-def load_ads(part: str | None = None) -> list[LabelledAd]:
-    """Every labelled ad, or only the frozen test part or the tuning part."""
+def _all_ads(part: str | None) -> list[LabelledAd]:
     frozen = frozen_names()
     ads = [_ad(path, frozen) for path in sorted(ADS.glob("*/*.txt"))]
     return [ad for ad in ads if part is None or ad.part == part]
+
+
+def load_ads(part: str | None = None) -> list[LabelledAd]:
+    """Every ad labelled with its roles, or only the frozen test part or the
+    tuning part."""
+    return [ad for ad in _all_ads(part) if ad.best]
+
+
+def load_fairness_ads(part: str | None = None) -> list[LabelledAd]:
+    """Every ad labelled for the fairness notes (with or without role labels)."""
+    return [ad for ad in _all_ads(part) if ad.fairness is not None]
 
 
 def load_situations(part: str | None = None) -> list[LabelledSituation]:
