@@ -28,7 +28,7 @@ from rest_framework.views import APIView
 from reversion.models import Revision
 
 from api.errors import BadParameters
-from roles.caching import catalogue_stamp
+from core.caching import catalogue_stamp
 from roles.proposal_models import ReviewEvent
 from taxonomies.models import TaxonomyImport
 

@@ -38,8 +38,9 @@ def main() -> None:
     import django
 
     django.setup()
-    from hiring.check import check_ad
     from hiring.index import build_index, current_index
+
+    from hiring.check import check_ad
     from tests.hiring.labelled import load_ads
 
     ads = load_ads()

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_safe
 
 from comparisons.engine import MAX_ROLES
 from comparisons.exporters import EXPORTERS, export_filename
-from comparisons.exporters.limits import count_render, polite_when_busy
 from comparisons.fragments import rendered_comparison
 from comparisons.models import CuratedComparison
 from comparisons.presenters import role_controls
@@ -32,7 +31,8 @@ from comparisons.state import (
     parse_request,
 )
 from comparisons.tables import Audience
-from roles.caching import built_once, fragment_key
+from core.caching import built_once, fragment_key
+from core.render_limits import count_render, polite_when_busy
 from roles.renamed import current_slugs
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 
+from core.markdown import render_markdown
 from roles.choices import (
     LEVEL_MEANINGS,
     ORIENTATION_MAX,
@@ -27,7 +28,6 @@ from roles.choices import (
     TaskArea,
     orientation_label,
 )
-from roles.markdown import render_markdown
 from roles.querysets import RoleQuerySet
 
 SUMMARY_MAX_LENGTH = 800
@@ -593,7 +593,5 @@ class RoleClassification(models.Model):
             raise ValidationError({"code": error})
 
 
-# Proposals and rate counters live in their own modules; importing them here
-# registers the models.
-from roles.counter_models import RateCounter  # noqa: E402, F401
+# Proposals live in their own module; importing it here registers the models.
 from roles.proposal_models import ChangeProposal, ReviewEvent  # noqa: E402, F401

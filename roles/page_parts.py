@@ -2,7 +2,7 @@
 
 The head (title, names, badges) and the body (tasks, competencies, relations,
 definition, sources, last change) hold nothing personal, so they are cached
-(roles.caching); the tools between them (edit link, compare form) are rendered for
+(core.caching); the tools between them (edit link, compare form) are rendered for
 each request. An old revision uses the same templates, uncached.
 """
 
@@ -16,8 +16,8 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from core.caching import FRAGMENT_SECONDS, fragment_key
 from roles import selectors
-from roles.caching import FRAGMENT_SECONDS, fragment_key
 from roles.models import Role
 from roles.proposal_models import OPEN_STATES
 from roles.revisions import history

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 
 from django.shortcuts import get_object_or_404
 
+from core.markdown import render_markdown
 from roles.choices import (
     RESPONSIBILITY_ORDER,
     CompetencyKind,
     Responsibility,
     TaskArea,
 )
-from roles.markdown import render_markdown
 from roles.models import (
     Competency,
     Role,

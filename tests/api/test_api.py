@@ -34,7 +34,7 @@ def api(client):
 
 def content_queries(context: CaptureQueriesContext) -> list[str]:
     """What a request read for its answer: without the rate counter's statement
-    (roles.counters; one per request) and its savepoint in the test's transaction."""
+    (core.counters; one per request) and its savepoint in the test's transaction."""
     statements = [query["sql"] for query in context.captured_queries]
     counted = {i for i, sql in enumerate(statements) if "ratecounter" in sql}
     around = {

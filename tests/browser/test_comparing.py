@@ -39,7 +39,9 @@ def test_compare_from_a_role_page_and_export_xlsx(page: Page, site, tmp_path):
     all_differences = page.locator(".compare-table tr.differs").count()
     page.get_by_role("radio", name="wichtige Unterschiede").check()
     expect(page).to_have_url(re.compile(r"only=key"))
-    expect(page.locator(".verdict")).to_contain_text("Der Social Media Manager plant und setzt selbst um.")
+    expect(page.locator(".verdict")).to_contain_text(
+        "Der Social Media Manager plant und setzt selbst um."
+    )
     key_rows = page.locator(".compare-table tr.differs").count()
     assert 0 < key_rows < all_differences
 

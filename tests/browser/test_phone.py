@@ -29,4 +29,5 @@ def test_comparison_on_a_phone_shows_verdict_then_cards_then_table(phone, site):
         for selector in (".verdict", ".difference-card", ".compare-table")
     ]
     assert tops == sorted(tops)
-    assert "Der Social Media Manager plant und setzt selbst um." in phone.locator(".verdict").inner_text()
+    verdict = phone.locator(".verdict").inner_text()
+    assert "Der Social Media Manager plant und setzt selbst um." in verdict

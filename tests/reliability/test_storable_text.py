@@ -12,8 +12,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.urls import reverse
 
-from hiring.models import SharedCheck
 from discussions.models import Comment
+from hiring.models import SharedCheck
 from roles.models import Role
 from roles.revisions.snapshots import snapshot_of
 from tests.builders import make_role
