@@ -19,10 +19,10 @@ from roles.proposal_models import (
     ChangeProposal,
     ProposalState,
 )
-from roles.proposals import DECISIONS, ProposalRefused, decide, rebase_if_stale
 from roles.revisions.diffs import diff_snapshots
 from roles.revisions.snapshots import snapshot_of
 from roles.selectors import profile_from_snapshot
+from roles.services.proposals import DECISIONS, ProposalRefused, decide, rebase_if_stale
 
 QUEUE_PAGE_SIZE = 30
 

@@ -435,7 +435,7 @@ def test_a_304_does_not_load_the_role(client):
 
 
 def test_proposals_and_their_review_state(client, editor, maintainer):
-    from roles.proposals import decide, submit
+    from roles.services.proposals import decide, submit
 
     role = Role.objects.get(slug=SMM)
     base = snapshot_of(role)

@@ -1,6 +1,6 @@
 """Change proposals: submit, push, re-base, and decide (approve, ask for changes,
 reject). The only writer of proposals; approving writes the role through
-``roles.services.save_role``, so a proposal becomes an ordinary revision.
+``roles.services.saving.save_role``, so a proposal becomes an ordinary revision.
 
 Decisions are a compare-and-swap on (state, pushes) as the reviewer saw them: of
 several maintainers who decide at the same moment — any mix of approve, ask for
@@ -29,7 +29,7 @@ from roles.proposal_models import (
 from roles.revisions.merge import three_way_merge
 from roles.revisions.snapshots import Snapshot, snapshot_of
 from roles.schema import ASSIGNMENT_SECTIONS
-from roles.services import EditConflict, save_role
+from roles.services.saving import EditConflict, save_role
 
 APPROVE, ASK_FOR_CHANGES, REJECT = "approve", "changes", "reject"
 DECISIONS = {
