@@ -170,5 +170,3 @@ def record_revision(obj, user: AbstractBaseUser | None, comment: str) -> None:
     if user is not None:
         reversion.set_user(user)
     reversion.set_comment(comment[:500])
-
-
