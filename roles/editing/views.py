@@ -21,7 +21,7 @@ from roles.renamed import follow_renamed_slug
 from roles.revisions import history
 from roles.revisions.diffs import diff_snapshots
 from roles.revisions.snapshots import snapshot_of
-from roles.selectors import profile_from_snapshot
+from roles.selectors import page_from_snapshot
 from roles.services import (
     UNCHANGED,
     EditConflict,
@@ -183,14 +183,14 @@ def role_history(request: HttpRequest, slug: str) -> HttpResponse:
 def role_revision(request: HttpRequest, slug: str, version_id: int) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
     version = history.version_of(role, version_id)
-    profile = profile_from_snapshot(
+    page = page_from_snapshot(
         role,
         history.snapshot_at(version),
         definition_html=version.field_dict.get("definition_html"),
     )
     context = {
-        "role": profile.role,
-        "parts": render_role_parts(profile, show_last_change=False),
+        "role": page.data,
+        "parts": render_role_parts(page, show_last_change=False),
         "version": version,
         "can_revert": permissions.can_revert_role(request.user, role),
     }
