@@ -29,7 +29,7 @@ from reversion.models import Revision
 
 from api.errors import BadParameters
 from core.caching import catalogue_stamp
-from roles.proposal_models import ReviewEvent
+from roles.models.proposals import ReviewEvent
 from taxonomies.models import TaxonomyImport
 
 COMMON_PARAMETERS = {"lang"}

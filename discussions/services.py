@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from core.counters import count_hit
 from discussions.models import BODY_MAX_LENGTH, Comment, Follow
 from roles.models import Role
+from roles.models.proposals import ChangeProposal
 from roles.permissions import can_review
-from roles.proposal_models import ChangeProposal
 
 
 class CommentRefused(Exception):

@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from core.caching import FRAGMENT_SECONDS, fragment_key
 from roles import selectors
 from roles.models import Role
-from roles.proposal_models import OPEN_STATES
+from roles.models.proposals import OPEN_STATES
 from roles.revisions import history
 from roles.selectors import RolePage
 

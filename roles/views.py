@@ -15,8 +15,8 @@ from core.caching import cached, fragment_key
 from roles import listing, permissions, selectors
 from roles.choices import Seniority
 from roles.models import Competency, Task
+from roles.models.proposals import OPEN_STATES, ChangeProposal
 from roles.page_parts import current_role_page
-from roles.proposal_models import OPEN_STATES, ChangeProposal
 from roles.renamed import follow_renamed_slug
 from roles.role_map import build_role_map
 

@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from roles import permissions
-from roles.page_parts import render_role_parts
-from roles.proposal_models import (
+from roles.models.proposals import (
     COMMENT_MAX_LENGTH,
     OPEN_STATES,
     ChangeProposal,
     ProposalState,
 )
+from roles.page_parts import render_role_parts
 from roles.revisions.diffs import diff_snapshots
 from roles.revisions.snapshots import snapshot_of
 from roles.selectors import page_from_snapshot

@@ -15,8 +15,8 @@ from roles import permissions
 from roles.editing.editor import RoleEditor
 from roles.editing.forms import NOTHING_CHANGED, add_service_errors
 from roles.models import Role
+from roles.models.proposals import ProposalState
 from roles.page_parts import render_role_parts
-from roles.proposal_models import ProposalState
 from roles.renamed import follow_renamed_slug
 from roles.revisions import history
 from roles.revisions.diffs import diff_snapshots

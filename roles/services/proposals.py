@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 
 from roles.choices import Status
 from roles.models import Role
-from roles.permissions import can_review
-from roles.proposal_models import (
+from roles.models.proposals import (
     OPEN_STATES,
     ChangeProposal,
     ProposalState,
     ReviewEvent,
 )
+from roles.permissions import can_review
 from roles.revisions.merge import three_way_merge
 from roles.revisions.snapshots import Snapshot, snapshot_of
 from roles.schema import ASSIGNMENT_SECTIONS

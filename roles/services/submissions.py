@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from roles import permissions
 from roles.models import Role
-from roles.proposal_models import ChangeProposal
+from roles.models.proposals import ChangeProposal
 from roles.revisions.snapshots import Snapshot
 from roles.services.proposals import ProposalRefused, open_proposal_of, submit
 from roles.services.saving import check_snapshot, create_role, submit_role_edit

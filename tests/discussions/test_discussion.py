@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from discussions.models import Comment, Follow, Notice
 from roles.models import Role
-from roles.proposal_models import ChangeProposal
+from roles.models.proposals import ChangeProposal
 from roles.revisions.snapshots import snapshot_of
 from roles.services.proposals import decide, submit
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from roles.models import Role
-from roles.proposal_models import ChangeProposal, ProposalState
+from roles.models.proposals import ChangeProposal, ProposalState
 from roles.revisions.snapshots import snapshot_of
 from roles.services.proposals import submit
 from tests.conftest import restore_flushed_data
