@@ -130,6 +130,16 @@ def role_data(
     )
     if not whole:
         return data
+    return _with_page_parts(data, role, relations_in, classifications)
+
+
+def _with_page_parts(
+    data: RoleData,
+    role: Role,
+    relations_in: Iterable[RoleRelation],
+    classifications: Iterable[RoleClassification],
+) -> RoleData:
+    """What only the role page and the API's role document show."""
     return replace(
         data,
         family_label=choice_label(Family, role.family),

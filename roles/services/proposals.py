@@ -194,14 +194,7 @@ def decide(
 ) -> ChangeProposal:
     """Approve, ask for changes or reject, once, on the state and push the
     reviewer saw. Raises ProposalRefused."""
-    if decision not in DECISIONS:
-        raise ProposalRefused(_("Unbekannte Entscheidung."))
-    if not can_review(user):
-        raise ProposalRefused(_("Über Vorschläge entscheidet die Pflege."))
-    if decision != APPROVE and not comment.strip():
-        raise ProposalRefused(_("Bitte sagen Sie in einem Kommentar, warum."))
-    if proposal.author_id == user.pk and decision == APPROVE:
-        raise ProposalRefused(_("Den eigenen Vorschlag kann niemand selbst annehmen."))
+    _may_decide(proposal, decision=decision, user=user, comment=comment)
     if decision == APPROVE:
         proposal = rebase_if_stale(proposal)
     state, kind = DECISIONS[decision]
@@ -235,6 +228,21 @@ def decide(
             )
         ) from None
     return proposal
+
+
+def _may_decide(
+    proposal: ChangeProposal, *, decision: str, user: AbstractBaseUser, comment: str
+) -> None:
+    """Refuse what no state of the proposal allows: an unknown decision, someone
+    outside Pflege, no reason for a refusal, approving one's own proposal."""
+    if decision not in DECISIONS:
+        raise ProposalRefused(_("Unbekannte Entscheidung."))
+    if not can_review(user):
+        raise ProposalRefused(_("Über Vorschläge entscheidet die Pflege."))
+    if decision != APPROVE and not comment.strip():
+        raise ProposalRefused(_("Bitte sagen Sie in einem Kommentar, warum."))
+    if proposal.author_id == user.pk and decision == APPROVE:
+        raise ProposalRefused(_("Den eigenen Vorschlag kann niemand selbst annehmen."))
 
 
 def _apply(proposal: ChangeProposal, reviewer: AbstractBaseUser) -> None:
