@@ -85,7 +85,7 @@ def role_page(data: RoleData) -> RolePage:
 
 
 def current_role_page(slug: str) -> RolePage:
-    """The role page's data now; 404 for an unknown slug (seven queries)."""
+    """The role page's data now; 404 for an unknown slug (six queries)."""
     loaded = load_role_data([slug], whole=True)
     if not loaded:
         raise Http404("no such role")

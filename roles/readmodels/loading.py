@@ -43,8 +43,8 @@ OTHER_END = ("slug", "title")
 
 def load_role_data(slugs: Sequence[str], *, whole: bool = False) -> list[RoleData]:
     """Role data in the requested order; unknown slugs are simply absent.
-    ``whole`` adds what the role page and the API's role document show: five
-    queries for any number of roles, seven with ``whole``."""
+    ``whole`` adds what the role page and the API's role document show: four
+    queries for any number of roles, six with ``whole``."""
     roles = Role.objects.filter(slug__in=list(slugs)).select_related("parent")
     roles = roles.prefetch_related(*_prefetches(whole))
     by_slug = {role.slug: role for role in roles}

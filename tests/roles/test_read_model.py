@@ -87,3 +87,12 @@ def test_the_role_page_asks_nine_queries_cold_and_two_warm(client):
     assert _queries(client, url) == 9
     # warm: stamp and the role's row; the rest is the cached parts
     assert _queries(client, url) == 2
+
+
+def test_loading_role_data_takes_four_queries_six_whole(catalogue):
+    slugs = [SMM, "community-manager", "blogger"]
+    with CaptureQueriesContext(connection) as plain:
+        assert len(load_role_data(slugs)) == 3
+    with CaptureQueriesContext(connection) as whole:
+        load_role_data(slugs, whole=True)
+    assert (len(plain.captured_queries), len(whole.captured_queries)) == (4, 6)
