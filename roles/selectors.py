@@ -28,6 +28,7 @@ from roles.readmodels import (
     RoleData,
     TaskEntry,
     load_role_data,
+    relation_entry,
     role_data,
 )
 from roles.revisions.snapshots import (
@@ -163,7 +164,8 @@ def _old_rows(old: Role, snapshot: Snapshot, others: dict[int, Role]) -> dict:
     return {
         "tasks": task_rows,
         "competencies": competency_rows,
-        "relations": relation_rows,
+        "relations": [relation_entry(row) for row in relation_rows],
+        "relation_kinds": {row.kind for row in relation_rows},
         "classifications": classification_rows,
     }
 

@@ -48,8 +48,11 @@ def load_role_data(slugs: Sequence[str], *, whole: bool = False) -> list[RoleDat
     roles = Role.objects.filter(slug__in=list(slugs)).select_related("parent")
     roles = roles.prefetch_related(*_prefetches(whole))
     by_slug = {role.slug: role for role in roles}
+    slug_by_id = {role.pk: role.slug for role in roles}
     return [
-        role_data_of(by_slug[slug], whole=whole) for slug in slugs if slug in by_slug
+        role_data_of(by_slug[slug], whole=whole, slug_by_id=slug_by_id)
+        for slug in slugs
+        if slug in by_slug
     ]
 
 
@@ -60,34 +63,58 @@ def _prefetches(whole: bool) -> list:
     if whole:
         tasks = tasks.order_by("task__plain_name")
         competencies = competencies.order_by("-level", "competency__name")
-    out = RoleRelation.objects.select_related("to_role").only(
-        "from_role_id", "kind", "description", *(f"to_role__{f}" for f in OTHER_END)
-    )
     prefetches = [
         Prefetch("task_assignments", queryset=tasks),
         Prefetch("competency_assignments", queryset=competencies),
-        Prefetch("relations_out", queryset=out),
     ]
-    if whole:
-        ends = (f"from_role__{f}" for f in OTHER_END)
-        incoming = RoleRelation.objects.select_related("from_role").only(
-            "to_role_id", "kind", "description", *ends
-        )
-        prefetches += [
-            Prefetch("relations_in", queryset=incoming),
-            "classifications",
-        ]
-    return prefetches
+    if not whole:
+        # A comparison reads the relations between its own roles only: no
+        # titles of other roles to load.
+        return [*prefetches, "relations_out"]
+    out = RoleRelation.objects.select_related("to_role").only(
+        "from_role_id", "kind", "description", *(f"to_role__{f}" for f in OTHER_END)
+    )
+    ends = (f"from_role__{f}" for f in OTHER_END)
+    incoming = RoleRelation.objects.select_related("from_role").only(
+        "to_role_id", "kind", "description", *ends
+    )
+    return [
+        *prefetches,
+        Prefetch("relations_out", queryset=out),
+        Prefetch("relations_in", queryset=incoming),
+        "classifications",
+    ]
 
 
-def role_data_of(role: Role, *, whole: bool = False) -> RoleData:
+def role_data_of(
+    role: Role, *, whole: bool = False, slug_by_id: dict[int, str] | None = None
+) -> RoleData:
     """One role with its assignments prefetched (``load_role_data``,
-    ``Role.objects.with_profile()``)."""
+    ``Role.objects.with_profile()``). Loaded ``whole``, its relations carry
+    both ends; otherwise only those to the roles in ``slug_by_id`` (a
+    comparison's roles) are kept, without titles."""
+    rows = role.relations_out.all()
+    if whole:
+        relations = [relation_entry(row) for row in rows]
+    else:
+        relations = [
+            RelationEntry(
+                to_slug=slug_by_id[row.to_role_id],
+                kind=row.kind,
+                kind_label=choice_label(RelationKind, row.kind),
+                description=row.description,
+                from_slug=role.slug,
+                from_title=role.title,
+            )
+            for row in rows
+            if row.to_role_id in (slug_by_id or {})
+        ]
     return role_data(
         role,
         tasks=role.task_assignments.all(),
         competencies=role.competency_assignments.all(),
-        relations=role.relations_out.all(),
+        relations=relations,
+        relation_kinds={row.kind for row in rows},
         relations_in=role.relations_in.all() if whole else (),
         classifications=role.classifications.all() if whole else (),
         whole=whole,
@@ -99,13 +126,15 @@ def role_data(
     *,
     tasks: Iterable[RoleTask],
     competencies: Iterable[RoleCompetency],
-    relations: Iterable[RoleRelation],
+    relations: Iterable[RelationEntry],
+    relation_kinds: Iterable[str],
     relations_in: Iterable[RoleRelation] = (),
     classifications: Iterable[RoleClassification] = (),
     whole: bool = False,
 ) -> RoleData:
-    """A role and its rows (saved, or unsaved ones made from an old revision)."""
-    relations = list(relations)
+    """A role and its rows (saved, or unsaved ones made from an old revision);
+    ``relation_kinds`` of all its relations, also to roles not among
+    ``relations``."""
     data = RoleData(
         slug=role.slug,
         title=role.title,
@@ -120,13 +149,13 @@ def role_data(
         is_illustrative=role.is_illustrative,
         tasks=tuple(task_entry(a) for a in tasks),
         competencies=tuple(competency_entry(a) for a in competencies),
-        relations=tuple(relation_entry(r) for r in relations),
+        relations=tuple(relations),
         aliases=tuple(split_lines(role.aliases)),
         family=role.family,
         seniority=role.seniority,
         parent=role.parent.slug if role.parent_id else "",
         status=role.status,
-        relation_kinds=frozenset(r.kind for r in relations),
+        relation_kinds=frozenset(relation_kinds),
     )
     if not whole:
         return data

@@ -138,7 +138,8 @@ class RoleData:
     tasks: tuple[TaskEntry, ...] = ()
     competencies: tuple[CompetencyEntry, ...] = ()
     relations: tuple[RelationEntry, ...] = field(default_factory=tuple)
-    """Its own relations to other roles."""
+    """Its own relations: to every other role when loaded whole, else only to
+    the roles loaded with it (a comparison's)."""
     aliases: tuple[str, ...] = ()
     family: str = ""
     seniority: str = "none"
