@@ -31,6 +31,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test browser-deps node_modules/.package-lock.json
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
+	$(VENV)/bin/lint-imports  # the layers (pyproject.toml, docs/architecture.md)
 	$(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null
 	$(PY) -m pytest -m "not browser"
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser $(BROWSER_ARGS)
@@ -61,6 +62,7 @@ browser-deps:
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff format --check .
 
 bench: $(VENV)/.installed

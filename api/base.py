@@ -28,8 +28,8 @@ from rest_framework.views import APIView
 from reversion.models import Revision
 
 from api.errors import BadParameters
-from roles.caching import catalogue_stamp
-from roles.proposal_models import ReviewEvent
+from core.caching import catalogue_stamp
+from roles.models.proposals import ReviewEvent
 from taxonomies.models import TaxonomyImport
 
 COMMON_PARAMETERS = {"lang"}

@@ -1,5 +1,5 @@
-"""Rate limits per client (config.clients), counted in the store all app-server
-processes share (roles.counters): Redis, or the database without it.
+"""Rate limits per client (core.clients), counted in the store all app-server
+processes share (core.counters): Redis, or the database without it.
 
 DRF's own throttles keep a list of timestamps in the cache and write it back
 after reading it: per process without Redis, and requests arriving together
@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
-from config.clients import client_key
-from roles.counters import count_hit
+from core.clients import client_key
+from core.counters import count_hit
 
 
 class ClientRateThrottle(SimpleRateThrottle):

@@ -61,12 +61,12 @@ def measure_here() -> None:
     import django
 
     django.setup()
+    from core.caching import catalogue_stamp
     from hiring.catalogue import build_catalogue, current_catalogue
     from hiring.check import check_ad
     from hiring.checkindex import build_check_index, current_check_index
     from hiring.guide import answer_guide
     from hiring.guide_answers import read_answers
-    from roles.caching import catalogue_stamp
     from roles.models import Role
     from roles.revisions.snapshots import snapshot_of
     from roles.services import save_role

@@ -1,7 +1,7 @@
 """The comparison as rendered HTML, cached by what it shows.
 
 The key holds the roles in order, the wording, the filter, the language and the
-catalogue stamp (roles.caching), plus the curated comparison and when it was last
+catalogue stamp (core.caching), plus the curated comparison and when it was last
 changed; so a repeated view costs one cache read, and any edit is seen at once.
 """
 
@@ -18,7 +18,7 @@ from comparisons.models import CuratedComparison
 from comparisons.presenters import difference_cards, export_links
 from comparisons.services import compare_state
 from comparisons.state import ComparisonState
-from roles.caching import cached, fragment_key
+from core.caching import cached, fragment_key
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 
-from roles.markdown import render_markdown
+from core.markdown import render_markdown
 from roles.models import Role
 
 

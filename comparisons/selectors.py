@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
+from comparisons.address import RolesAddress
 from roles.readmodels import load_role_data
 from roles.search.query import name_matches
 from roles.selectors import role_choices
@@ -16,12 +17,13 @@ __all__ = [
 ]
 
 
-def choices_for_request(params: QueryDict) -> list[tuple[str, str, list[str]]]:
+def choices_for_request(
+    params: QueryDict, address: RolesAddress
+) -> list[tuple[str, str, list[str]]]:
     """(slug, title, aliases) of the roles a comparison request can mean: those
-    its link names and those matching the typed role; two or three queries at any
-    catalogue size."""
-    named = ",".join(params.getlist("roles")).lower().split(",")
-    choices = role_choices(token.strip() for token in named)
+    its address names and those matching the typed role; two or three queries at
+    any catalogue size."""
+    choices = role_choices(address.slugs)
     typed = params.get("add", "")
     known = {slug for slug, _title, _aliases in choices}
     if typed.strip():

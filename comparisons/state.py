@@ -6,19 +6,17 @@ an export), and whatever was valid is kept.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from comparisons.address import RolesAddress, read_roles
 from comparisons.engine import MAX_ROLES, MIN_ROLES
 from comparisons.tables import Audience
 from roles.search.query import rank_by_name
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-MAX_RAW_LENGTH = 2_000
 TRUE_VALUES = {"1", "true", "ja", "on", "yes"}
 
 
@@ -66,21 +64,27 @@ class ParsedRequest:
     added: bool = False
     candidates: list[tuple[str, str]] = field(default_factory=list)
     """(slug, title) of roles that might be meant, offered to pick from."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """slug → title of every role the request could mean."""
 
 
 def parse_request(
-    params: QueryDict, choices: list[tuple[str, str, list[str]]]
+    params: QueryDict,
+    choices: list[tuple[str, str, list[str]]],
+    address: RolesAddress | None = None,
 ) -> ParsedRequest:
-    """Read roles, wording, filter and a role to add from the query string."""
+    """Read roles (``address``, read from ``params`` unless given), wording,
+    filter and a role to add from the query string."""
     known = {slug: title for slug, title, _aliases in choices}
-    errors: list[str] = []
-    slugs = _parse_slugs(params, known, errors)
+    address = address or read_roles(params)
+    errors = address.problems(known)
+    slugs = address.known(known)
     audience = _parse_audience(params.get("audience", ""), errors)
     only = params.get("only", "").strip().lower()
     key_only = only == "key"
     differences = key_only or only in TRUE_VALUES | {"diff"}
     state = ComparisonState(tuple(slugs), audience, differences, key_only)
-    parsed = ParsedRequest(state, errors)
+    parsed = ParsedRequest(state, errors, titles=known)
     _add_typed_role(parsed, params.get("add", ""), choices, known)
     return parsed
 
@@ -110,29 +114,6 @@ def _add_typed_role(parsed: ParsedRequest, typed: str, choices, known) -> None:
     else:
         parsed.state = replace(parsed.state, slugs=(*parsed.state.slugs, slug))
         parsed.added = True
-
-
-def _parse_slugs(
-    params: QueryDict, known: dict[str, str], errors: list[str]
-) -> list[str]:
-    raw = ",".join(params.getlist("roles"))[:MAX_RAW_LENGTH]
-    slugs: list[str] = []
-    for token in (part.strip().lower() for part in raw.split(",")):
-        if not token:
-            continue
-        if not SLUG_PATTERN.match(token) or token not in known:
-            errors.append(
-                _("Eine Rolle „%(slug)s“ gibt es nicht; sie wurde weggelassen.")
-                % {"slug": token[:80]}
-            )
-        elif token in slugs:
-            errors.append(
-                _("„%(title)s“ war doppelt gewählt; sie erscheint nur einmal.")
-                % {"title": known[token]}
-            )
-        else:
-            slugs.append(token)
-    return slugs
 
 
 def _parse_audience(value: str, errors: list[str]) -> Audience:

@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from comparisons.address import PARAMETER, RolesAddress, read_roles
 from comparisons.engine import MAX_ROLES
 from comparisons.exporters import EXPORTERS, export_filename
-from comparisons.exporters.limits import count_render, polite_when_busy
 from comparisons.fragments import rendered_comparison
 from comparisons.models import CuratedComparison
 from comparisons.presenters import role_controls
@@ -27,38 +27,46 @@ from comparisons.selectors import choices_for_request
 from comparisons.services import compare_state
 from comparisons.state import (
     ComparisonState,
+    ParsedRequest,
     count_problem,
     next_step_hint,
     parse_request,
 )
 from comparisons.tables import Audience
-from roles.caching import built_once, fragment_key
+from core.caching import built_once, fragment_key
+from core.render_limits import count_render, polite_when_busy
 from roles.renamed import current_slugs
 
 
-def _renamed_roles_redirect(request: HttpRequest, choices) -> HttpResponse | None:
+def _renamed_roles_redirect(
+    request: HttpRequest, address: RolesAddress, choices
+) -> HttpResponse | None:
     """A shared link with a role's old slug: 301 to the same view with today's."""
     known = {slug for slug, _title, _aliases in choices}
-    tokens = [
-        t.strip().lower() for t in ",".join(request.GET.getlist("roles")).split(",")
-    ]
-    renamed = current_slugs(
-        [t for t in tokens if t and t not in known][: MAX_ROLES * 2]
-    )
+    renamed = current_slugs(list(address.unknown(known))[: MAX_ROLES * 2])
     if not renamed:
         return None
     params = request.GET.copy()
-    params["roles"] = ",".join(renamed.get(token, token) for token in tokens if token)
+    params.setlist(
+        PARAMETER, [",".join(renamed.get(token, token) for token in address.tokens)]
+    )
     return HttpResponsePermanentRedirect(f"{request.path}?{params.urlencode(',')}")
+
+
+def _read(request: HttpRequest) -> ParsedRequest | HttpResponse:
+    """The comparison a page or export address asks for, or the redirect from a
+    role's old slug."""
+    address = read_roles(request.GET)
+    choices = choices_for_request(request.GET, address)
+    moved = _renamed_roles_redirect(request, address, choices)
+    return moved or parse_request(request.GET, choices, address)
 
 
 @require_safe
 def compare(request: HttpRequest) -> HttpResponse:
-    choices = choices_for_request(request.GET)
-    moved = _renamed_roles_redirect(request, choices)
-    if moved:
-        return moved
-    parsed = parse_request(request.GET, choices)
+    parsed = _read(request)
+    if isinstance(parsed, HttpResponse):
+        return parsed
     if parsed.added and not parsed.errors:
         return redirect(
             f"{reverse('comparisons:compare')}?{parsed.state.query_string()}"
@@ -66,7 +74,6 @@ def compare(request: HttpRequest) -> HttpResponse:
     state = parsed.state
     shown = rendered_comparison(state) if state.slugs else None
     hint = next_step_hint(state)
-    titles = {slug: title for slug, title, _aliases in choices}
     context = {
         "state": state,
         "errors": parsed.errors,
@@ -78,7 +85,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         ],
         "shown": shown,
         "pending_text": parsed.pending_text,
-        "selected": role_controls(state, titles),
+        "selected": role_controls(state, parsed.titles),
     }
     return render(request, "comparisons/compare.html", context)
 
@@ -86,11 +93,9 @@ def compare(request: HttpRequest) -> HttpResponse:
 @require_safe
 @polite_when_busy
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
-    choices = choices_for_request(request.GET)
-    moved = _renamed_roles_redirect(request, choices)
-    if moved:
-        return moved
-    parsed = parse_request(request.GET, choices)
+    parsed = _read(request)
+    if isinstance(parsed, HttpResponse):
+        return parsed
     page_url = f"{reverse('comparisons:compare')}?{parsed.state.query_string()}"
     return _export_response(request, fmt, parsed.state, parsed.errors, None, page_url)
 

@@ -5,7 +5,7 @@ that fails is logged and answered as a miss (reads) or skipped (writes), and for
 few seconds afterwards the cache is not asked at all, so a stopped or restarting
 Redis costs the pages their speed, not their answers. Nothing else changes: the
 same keys, the same client, the same options; and one addition, ``count_hit``,
-an atomic counter for the rate limits (roles.counters).
+an atomic counter for the rate limits (core.counters).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ class ResilientRedisCache(RedisCache):
     def count_hit(self, key: str, seconds: int) -> tuple[int, int] | None:
         """Count one event under ``key`` in a window of ``seconds`` that starts
         with the first event: (events so far, seconds left), or None when Redis
-        cannot answer (roles.counters then counts in the database)."""
+        cannot answer (core.counters then counts in the database)."""
         if not self._available():
             return None
         full_key = self.make_and_validate_key(key)

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "markdownx",
     "reversion",
     "axes",
+    "core",
     "roles",
     "comparisons",
     "hiring",
@@ -130,7 +131,7 @@ CACHES = {
     )
 }
 
-# Exports under load (comparisons/exporters/limits.py).
+# Exports under load (core/render_limits.py).
 PDF_RENDERS_PER_PROCESS = env_int("DJANGO_PDF_RENDERS_PER_PROCESS", 1)
 EXPORT_RENDERS_PER_MINUTE = env_int("DJANGO_EXPORT_RENDERS_PER_MINUTE", 30)
 # Job-ad checks per client and minute on the page (the API has API_CHECK_RATE).
@@ -157,8 +158,8 @@ LOGOUT_REDIRECT_URL = "pages:home"
 
 # Five failed logins per user name and client lock that pair for 30 minutes: an
 # attacker locks only their own address out, never the account for everybody. The
-# client is the one config.clients finds (behind a proxy: from X-Forwarded-For).
-AXES_CLIENT_IP_CALLABLE = "config.clients.client_ip"
+# client is the one core.clients finds (behind a proxy: from X-Forwarded-For).
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -190,7 +191,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not env_bool("DJANGO_STATIC_MANIFEST", default=False)
 
 # Markdown: one sanitising function for previews, stored HTML and PDFs.
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "roles.markdown.render_markdown"
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "core.markdown.render_markdown"
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ["image/jpeg", "image/png"]
 MARKDOWNX_UPLOAD_MAX_SIZE = 2 * 1024 * 1024
 MARKDOWNX_MEDIA_PATH = "uploads/"
@@ -247,7 +248,7 @@ if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
 """How many proxies in front append to X-Forwarded-For; the client is the entry
-that many places from the right (config/clients.py). 0: the header is ignored."""
+that many places from the right (core/clients.py). 0: the header is ignored."""
 if TRUSTED_PROXY_COUNT < 0:
     raise ValueError("DJANGO_TRUSTED_PROXY_COUNT must be 0 or more")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -287,7 +288,7 @@ SITE_URL = env_str("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 CATALOGUE_STAMP_MODELS = ["reversion.Revision", "taxonomies.TaxonomyImport"]
 """Every change a page can show adds a row to one of these: a wiki edit a revision,
-an import an import record. Their newest ids make the cache stamp (roles.caching)."""
+an import an import record. Their newest ids make the cache stamp (core.caching)."""
 
 # --- the public read API (api/) -----------------------------------------------------
 REST_FRAMEWORK = {

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
-from roles import markdownx_views
+from roles.editing import markdownx_views
 
 urlpatterns = [
     path("", include("pages.urls")),

@@ -54,7 +54,7 @@ class Comment(models.Model):
         return f"#{self.pk} zu {self.role_id}"
 
     def save(self, *args, **kwargs):
-        from roles.markdown import render_markdown
+        from core.markdown import render_markdown
 
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)

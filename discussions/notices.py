@@ -54,7 +54,7 @@ def _followers(role_id):
 
 
 def _proposal_step(sender, proposal, event, **kwargs) -> None:
-    from roles.proposal_models import ReviewEvent
+    from roles.models.proposals import ReviewEvent
 
     url = proposal.get_absolute_url()
     if event.kind == ReviewEvent.Kind.PROPOSED:

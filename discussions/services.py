@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.counters import count_hit
 from discussions.models import BODY_MAX_LENGTH, Comment, Follow
-from roles.counters import count_hit
 from roles.models import Role
+from roles.models.proposals import ChangeProposal
 from roles.permissions import can_review
-from roles.proposal_models import ChangeProposal
 
 
 class CommentRefused(Exception):

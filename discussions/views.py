@@ -20,8 +20,8 @@ from discussions.forms import CommentForm
 from discussions.models import Comment, Follow, Notice
 from roles import permissions
 from roles.models import Role
+from roles.models.proposals import ChangeProposal
 from roles.permissions import can_review
-from roles.proposal_models import ChangeProposal
 
 THREADS_PER_PAGE = 20
 NOTICES_PER_PAGE = 30

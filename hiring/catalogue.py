@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from reversion.models import Version
 
-from roles.caching import catalogue_stamp
+from core.caching import catalogue_stamp
 from roles.choices import Family, Responsibility, Seniority, Status
 from roles.models import Competency, Role, Task
 from roles.readmodels import (

@@ -136,7 +136,7 @@ def as_text(document: Document) -> bytes:
 def as_pdf(document: Document, language: str) -> bytes:
     from django.template.loader import render_to_string
 
-    from comparisons.exporters.limits import html_to_pdf
+    from core.render_limits import html_to_pdf
 
     html = render_to_string(
         "hiring/document_pdf.html", {"document": document, "language": language}

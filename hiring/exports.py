@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from comparisons.exporters.base import export_date
-from comparisons.exporters.limits import html_to_pdf
 from comparisons.exporters.markdown_export import escape_markdown
+from core.render_limits import html_to_pdf
 from hiring.check import CheckResult
 
 FORMAT_NAME = "berufsbild.jobad-check"

@@ -21,8 +21,9 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from comparisons.exporters.limits import count_render, polite_when_busy
-from config.clients import client_key
+from core.clients import client_key
+from core.counters import count_hit
+from core.render_limits import count_render, polite_when_busy
 from hiring.builder import AD_LANGUAGE, MAX_REQUIREMENTS, MAX_TASKS, build_draft
 from hiring.catalogue import current_catalogue
 from hiring.check import AdRejected, CheckResult, check_ad
@@ -41,7 +42,6 @@ from hiring.practitioner import PRACTICE, match_practitioner
 from hiring.sharing import find_shared, share
 from hiring.text import clean
 from roles.choices import CompanySize, TaskArea
-from roles.counters import count_hit
 from roles.models import Role
 from roles.renamed import follow_renamed_slug
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from comparisons.selectors import most_compared_role_ids, published_curated
+from core.caching import cached, fragment_key
 from roles import listing
-from roles.caching import cached, fragment_key
 from roles.revisions import history
 from roles.role_map import build_role_map
 from roles.search.query import name_matches

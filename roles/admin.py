@@ -27,6 +27,7 @@ from roles.models import (
     RoleTask,
     Task,
 )
+from roles.services.accounts import make_maintainers_staff
 
 EDITOR_GROUPS = ("Redaktion", "Pflege")
 
@@ -157,6 +158,12 @@ class AccountAdmin(UserAdmin):
     """Maintainers manage editor accounts; only superusers touch superusers,
     superuser status and single permissions."""
 
+    # The group is chosen when the account is made: a Pflege account is then
+    # staff at once (roles.services.accounts), as ``manage.py adduser`` makes it.
+    add_fieldsets = (
+        *UserAdmin.add_fieldsets,
+        (_("Gruppe"), {"fields": ("email", "groups")}),
+    )
     restricted_fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Persönliche Angaben"), {"fields": ("first_name", "last_name", "email")}),
@@ -185,6 +192,10 @@ class AccountAdmin(UserAdmin):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        make_maintainers_staff(form.instance)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups" and not request.user.is_superuser:

@@ -2,8 +2,9 @@
 
 The head (title, names, badges) and the body (tasks, competencies, relations,
 definition, sources, last change) hold nothing personal, so they are cached
-(roles.caching); the tools between them (edit link, compare form) are rendered for
-each request. An old revision uses the same templates, uncached.
+(core.caching); the tools between them (edit link, compare form) are rendered for
+each request. Both read the role's ``RoleData`` (the read model). An old revision
+uses the same templates, uncached.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from core.caching import FRAGMENT_SECONDS, fragment_key
 from roles import selectors
-from roles.caching import FRAGMENT_SECONDS, fragment_key
 from roles.models import Role
-from roles.proposal_models import OPEN_STATES
+from roles.models.proposals import OPEN_STATES
 from roles.revisions import history
-from roles.selectors import RoleProfile
+from roles.selectors import RolePage
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,10 @@ class RoleParts:
     body: SafeString
 
 
-def render_role_parts(profile: RoleProfile, latest=None, show_last_change=True):
+def render_role_parts(page: RolePage, latest=None, show_last_change=True):
     context = {
-        "role": profile.role,
-        "profile": profile,
+        "role": page.data,
+        "role_page": page,
         "latest": latest,
         "show_last_change": show_last_change,
     }
@@ -48,18 +49,18 @@ ROLE_ROW = ("slug", "title", "is_protected", "status")
 
 
 def current_role_page(slug: str) -> tuple[Role, RoleParts]:
-    """The role (only what the page needs beyond its parts) and the current
-    page's parts: from the cache while the catalogue has not changed, else
-    rendered and stored. Raises Http404 for an unknown slug."""
+    """The role (only what the page needs beyond its parts, with its count of
+    open proposals) and the current page's parts: from the cache while the
+    catalogue has not changed, else rendered from the read model and stored.
+    Raises Http404 for an unknown slug."""
+    pending = Count("proposals", filter=Q(proposals__state__in=OPEN_STATES))
+    rows = Role.objects.only(*ROLE_ROW).annotate(pending_proposals=pending)
+    role = get_object_or_404(rows, slug=slug)
     key = fragment_key("role", slug)
     parts = cache.get(key)
-    if parts is not None:
-        # The open proposals are counted with the row: a warm page asks twice.
-        pending = Count("proposals", filter=Q(proposals__state__in=OPEN_STATES))
-        rows = Role.objects.only(*ROLE_ROW).annotate(pending_proposals=pending)
-        return get_object_or_404(rows, slug=slug), parts
-    profile = selectors.role_profile(slug)
-    latest = history.versions_of(profile.role).select_related("revision__user").first()
-    parts = render_role_parts(profile, latest)
-    cache.set(key, parts, FRAGMENT_SECONDS)
-    return profile.role, parts
+    if parts is None:
+        page = selectors.current_role_page(slug)
+        latest = history.versions_of(role).first()
+        parts = render_role_parts(page, latest)
+        cache.set(key, parts, FRAGMENT_SECONDS)
+    return role, parts

@@ -11,7 +11,8 @@ class RoleQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
     def with_profile(self) -> RoleQuerySet:
-        """Everything the role page shows, in a fixed number of queries."""
+        """Everything the role page shows, in a fixed number of queries, for
+        ``roles.readmodels.role_data_of(role, whole=True)``."""
         from roles.models import RoleCompetency, RoleRelation, RoleTask
 
         return self.select_related("parent").prefetch_related(
@@ -35,6 +36,5 @@ class RoleQuerySet(models.QuerySet):
                 "relations_in",
                 queryset=RoleRelation.objects.select_related("from_role"),
             ),
-            "specialisations",
             "classifications",
         )

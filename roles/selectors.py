@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 
+from core.markdown import render_markdown
 from roles.choices import (
     RESPONSIBILITY_ORDER,
     CompetencyKind,
     Responsibility,
     TaskArea,
 )
-from roles.markdown import render_markdown
 from roles.models import (
     Competency,
     Role,
@@ -23,7 +23,14 @@ from roles.models import (
     RoleTask,
     Task,
 )
-from roles.readmodels import Fact, page_facts
+from roles.readmodels import (
+    RelationEntry,
+    RoleData,
+    TaskEntry,
+    load_role_data,
+    relation_entry,
+    role_data,
+)
 from roles.revisions.snapshots import (
     Snapshot,
     parse_classification_key,
@@ -41,14 +48,16 @@ class Group:
 
 
 @dataclass(frozen=True)
-class RoleProfile:
-    role: Role
+class RolePage:
+    """The role page's lists, grouped for the template; everything comes from
+    the role's ``RoleData`` (the read model), current or of an old revision."""
+
+    data: RoleData
     task_groups: list[Group]
-    excluded_tasks: list[RoleTask]
+    excluded_tasks: list[TaskEntry]
     competency_groups: list[Group]
-    relations: list[RoleRelation]
-    facts: tuple[Fact, ...] = ()
-    classifications: list[RoleClassification] = field(default_factory=list)
+    relations: list[RelationEntry]
+    """Its own relations, then other roles' relations to it."""
 
 
 def _group(items: Iterable, key_of, order: Iterable) -> list[Group]:
@@ -63,45 +72,46 @@ def _group(items: Iterable, key_of, order: Iterable) -> list[Group]:
     ]
 
 
-def role_profile(slug: str) -> RoleProfile:
-    """The role page's data; 404 for an unknown slug."""
-    role = get_object_or_404(Role.objects.with_profile(), slug=slug)
-    # Prefetching caches this role on both ends, so templates name both for free.
-    relations = [*role.relations_out.all(), *role.relations_in.all()]
-    return _profile(
-        role, role.task_assignments.all(), role.competency_assignments.all(), relations,
-        role.classifications.all(),
-    )  # fmt: skip
-
-
-def _profile(
-    role: Role, tasks, competencies, relations, classifications=()
-) -> RoleProfile:
-    tasks = list(tasks)
-    included = [a for a in tasks if a.responsibility != Responsibility.EXCLUDED]
-    return RoleProfile(
-        role=role,
-        task_groups=_group(included, lambda a: a.responsibility, RESPONSIBILITY_ORDER),
-        excluded_tasks=[
-            a for a in tasks if a.responsibility == Responsibility.EXCLUDED
-        ],
-        competency_groups=_group(
-            competencies, lambda a: a.competency.kind, CompetencyKind
-        ),
-        relations=list(relations),
-        facts=page_facts(role),
-        classifications=list(classifications),
+def role_page(data: RoleData) -> RolePage:
+    """The page's groups of the role's tasks, competencies and relations."""
+    excluded = Responsibility.EXCLUDED
+    included = [entry for entry in data.tasks if entry.responsibility != excluded]
+    return RolePage(
+        data=data,
+        task_groups=_group(included, lambda e: e.responsibility, RESPONSIBILITY_ORDER),
+        excluded_tasks=[e for e in data.tasks if e.responsibility == excluded],
+        competency_groups=_group(data.competencies, lambda e: e.kind, CompetencyKind),
+        relations=[*data.relations, *data.relations_in],
     )
 
 
-def profile_from_snapshot(
+def current_role_page(slug: str) -> RolePage:
+    """The role page's data now; 404 for an unknown slug (six queries)."""
+    loaded = load_role_data([slug], whole=True)
+    if not loaded:
+        raise Http404("no such role")
+    return role_page(loaded[0])
+
+
+def page_from_snapshot(
     role: Role, snapshot: Snapshot, definition_html: str | None = None
-) -> RoleProfile:
-    """An old revision shown like the role page: unsaved objects, three queries.
+) -> RolePage:
+    """An old revision (or a proposal) shown like the role page: its data made
+    from unsaved rows, in three queries.
 
     ``definition_html`` is the sanitised HTML stored with the revision; only very old
     revisions without it are rendered here.
     """
+    old, others = _old_role(role, snapshot, definition_html)
+    data = role_data(old, **_old_rows(old, snapshot, others), whole=True)
+    return role_page(data)
+
+
+def _old_role(
+    role: Role, snapshot: Snapshot, definition_html: str | None
+) -> tuple[Role, dict[int, Role]]:
+    """The role as the snapshot has it (unsaved), and the roles it names (its
+    parent and relations' targets, slug and title only)."""
     fields = dict(snapshot["fields"])
     parent_id = fields.pop("parent")
     old = Role(pk=role.pk, parent_id=parent_id, **fields)
@@ -111,13 +121,19 @@ def profile_from_snapshot(
         else render_markdown(old.definition)
     )
     old.updated_at = role.updated_at
+    targets = [parse_relation_key(k)[0] for k in snapshot["relations"]]
+    others = Role.objects.only("slug", "title").in_bulk([*targets, parent_id or 0])
+    old.parent = others.get(parent_id)
+    return old, others
+
+
+def _old_rows(old: Role, snapshot: Snapshot, others: dict[int, Role]) -> dict:
+    """Unsaved assignment rows of the snapshot, in the page's order; rows whose
+    task, competency or role was deleted since are left out."""
     tasks = Task.objects.in_bulk([int(k) for k in snapshot["tasks"]])
     competencies = Competency.objects.in_bulk(
         [int(k) for k in snapshot["competencies"]]
     )
-    targets = [parse_relation_key(k)[0] for k in snapshot["relations"]]
-    roles = Role.objects.only("slug", "title").in_bulk([*targets, parent_id or 0])
-    old.parent = roles.get(parent_id)
     task_rows = [
         RoleTask(role=old, task=tasks[int(key)], **values)
         for key, values in snapshot["tasks"].items()
@@ -128,13 +144,14 @@ def profile_from_snapshot(
         for key, values in snapshot["competencies"].items()
         if int(key) in competencies
     ]
-    relation_rows = []
-    for key, values in snapshot["relations"].items():
-        to_id, kind = parse_relation_key(key)
-        if to_id in roles:
-            relation_rows.append(
-                RoleRelation(from_role=old, to_role=roles[to_id], kind=kind, **values)
-            )
+    relation_rows = [
+        RoleRelation(from_role=old, to_role=others[to_id], kind=kind, **values)
+        for (to_id, kind), values in (
+            (parse_relation_key(key), values)
+            for key, values in snapshot["relations"].items()
+        )
+        if to_id in others
+    ]
     task_rows.sort(key=lambda a: a.task.plain_name)
     competency_rows.sort(key=lambda a: (-a.level, a.competency.name))
     classification_rows = [
@@ -144,7 +161,13 @@ def profile_from_snapshot(
             for key, values in snapshot.get("classifications", {}).items()
         )
     ]
-    return _profile(old, task_rows, competency_rows, relation_rows, classification_rows)
+    return {
+        "tasks": task_rows,
+        "competencies": competency_rows,
+        "relations": [relation_entry(row) for row in relation_rows],
+        "relation_kinds": {row.kind for row in relation_rows},
+        "classifications": classification_rows,
+    }
 
 
 def tasks_by_area() -> list[Group]:

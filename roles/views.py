@@ -11,12 +11,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core.caching import cached, fragment_key
 from roles import listing, permissions, selectors
-from roles.caching import cached, fragment_key
 from roles.choices import Seniority
 from roles.models import Competency, Task
+from roles.models.proposals import OPEN_STATES, ChangeProposal
 from roles.page_parts import current_role_page
-from roles.proposal_models import OPEN_STATES, ChangeProposal
 from roles.renamed import follow_renamed_slug
 from roles.role_map import build_role_map
 

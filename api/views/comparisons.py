@@ -14,11 +14,12 @@ from api import serializers as out
 from api.base import ReadView
 from api.errors import BadParameters
 from api.schema import LANG, LOWER_SLUG
+from comparisons.address import read_roles
 from comparisons.engine import MAX_ROLES, MIN_ROLES
 from comparisons.exporters.json_export import as_document
 from comparisons.models import CuratedComparison
 from comparisons.services import compare_state
-from comparisons.state import ComparisonState, count_problem, parse_request
+from comparisons.state import ComparisonState, count_problem
 from comparisons.tables import Audience
 from roles.selectors import role_choices
 
@@ -69,21 +70,18 @@ class Compare(ReadView):
 
     def build(self, request: Request):
         audience, only_differences, key_only = _shape(request)
-        raw = request.query_params.get("roles", "")
-        slugs = [slug.strip().lower() for slug in raw.split(",") if slug.strip()]
-        if len(slugs) > MAX_ROLES or len(set(slugs)) < MIN_ROLES:
-            state = ComparisonState(tuple(dict.fromkeys(slugs)))
-            raise BadParameters(
-                {"roles": [count_problem(state) or _("Bitte jede Rolle nur einmal.")]}
-            )
-        parsed = parse_request(request._request.GET, role_choices(slugs))
-        unknown = [slug for slug in slugs if slug not in parsed.state.slugs]
+        address = read_roles(request.query_params)
+        problem = count_problem(ComparisonState(address.named))
+        if problem:
+            raise BadParameters({"roles": [problem]})
+        known = {slug for slug, _title, _aliases in role_choices(address.slugs)}
+        unknown = address.unknown(known)
         if unknown:
             raise NotFound(
                 _("Unbekannte Rolle: %(slugs)s.") % {"slugs": ", ".join(unknown)}
             )
         state = ComparisonState(
-            parsed.state.slugs, audience, only_differences, key_only
+            address.known(known), audience, only_differences, key_only
         )
         return as_document(compare_state(state).table)
 

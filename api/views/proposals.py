@@ -14,7 +14,7 @@ from api import serializers as out
 from api.base import ReadView
 from api.errors import BadParameters
 from api.schema import LANG, slug_parameter
-from roles.proposal_models import OPEN_STATES, ChangeProposal, ProposalState
+from roles.models.proposals import OPEN_STATES, ChangeProposal, ProposalState
 
 STATES = [state.value for state in ProposalState]
 

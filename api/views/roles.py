@@ -25,13 +25,12 @@ from api.schema import LANG, slug_parameter
 from roles.choices import (
     CompetencyKind,
     Family,
-    RelationKind,
     Seniority,
     TaskArea,
     choice_label,
 )
 from roles.models import Competency, Role, RoleOldSlug, Task
-from roles.readmodels import competency_entry, page_facts, task_entry
+from roles.readmodels import RoleData, role_data_of
 from roles.revisions import history
 from roles.schema import FIELDS
 from taxonomies.selectors import classification_panel
@@ -106,45 +105,44 @@ def _renamed(request: Request, slug: str, name: str):
     return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
 
 
-def _relations(role: Role) -> list[dict]:
-    rows = []
-    for relation in role.relations_out.all():
-        rows.append(("out", relation, relation.to_role))
-    for relation in role.relations_in.all():
-        rows.append(("in", relation, relation.from_role))
+def _relations(data: RoleData) -> list[dict]:
+    """Its own relations ("out") and other roles' relations to it ("in")."""
+    rows = [("out", r, r.to_slug, r.to_title) for r in data.relations]
+    rows += [("in", r, r.from_slug, r.from_title) for r in data.relations_in]
     return [
         {
             "direction": direction,
             "kind": relation.kind,
-            "kind_label": choice_label(RelationKind, relation.kind),
-            "role": other.slug,
-            "role_title": other.title,
+            "kind_label": relation.kind_label,
+            "role": other,
+            "role_title": other_title,
             "description": relation.description,
-        }  # fmt: skip
-        for direction, relation, other in rows
+        }
+        for direction, relation, other, other_title in rows
     ]
 
 
 def role_document(request: Request, role: Role) -> dict:
-    panel = classification_panel(list(role.classifications.all()))
+    """The role as the API shows it: its stored fields, and the read model's
+    plain data for everything a reader sees on the role page."""
+    data = role_data_of(role, whole=True)
+    panel = classification_panel(data.classifications)
     slug = role.slug
     return {
         **role_summary(request, role),
-        "aliases": role.alias_list,
-        "parent": role.parent.slug if role.parent_id else None,
-        "is_protected": role.is_protected,
+        "aliases": list(data.aliases),
+        "parent": data.parent or None,
+        "is_protected": data.is_protected,
         "definition": role.definition,
-        "definition_html": role.definition_html,
+        "definition_html": data.definition_html,
         "facts": [
             {"key": f.key, "label": f.page_label, "text": f.page}
-            for f in page_facts(role)
+            for f in data.page_facts
         ],
         "fields": {spec.name: getattr(role, spec.db_name) for spec in FIELDS},
-        "tasks": [asdict(task_entry(a)) for a in role.task_assignments.all()],
-        "competencies": [
-            asdict(competency_entry(a)) for a in role.competency_assignments.all()
-        ],
-        "relations": _relations(role),
+        "tasks": [asdict(entry) for entry in data.tasks],
+        "competencies": [asdict(entry) for entry in data.competencies],
+        "relations": _relations(data),
         "classifications": [asdict(code) for code in panel.codes] if panel else [],
         "links": {
             "html": _absolute(request, role.get_absolute_url()),

@@ -14,8 +14,8 @@ from comparisons.exporters.base import (
     key_difference_lines,
     title_line,
 )
-from comparisons.exporters.limits import html_to_pdf
 from comparisons.tables import ComparisonTable
+from core.render_limits import html_to_pdf
 
 # Type size by number of roles, so that six columns still fit A4 landscape.
 FONT_SIZES = {2: 8.5, 3: 8.5, 4: 7.5, 5: 6.8, 6: 6.3}

@@ -10,12 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from roles import permissions
-from roles.editing.forms import (
-    NOTHING_CHANGED,
-    CompetencyForm,
-    TaskForm,
-    add_service_errors,
-)
+from roles.editing.catalogue_forms import CompetencyForm, TaskForm
+from roles.editing.forms import NOTHING_CHANGED, add_service_errors
 from roles.models import Competency, Task
 from roles.revisions import history
 from roles.services import UNCHANGED, EditConflict, save_catalogue_entry

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.forms import BaseFormSet
+from django.utils.translation import gettext_lazy
 
 from roles.editing.forms import (
     ClassificationFormSetClass,
@@ -25,6 +26,12 @@ from roles.revisions.snapshots import (
     relation_key,
 )
 from roles.schema import ASSIGNMENT_FIELDS, FIELDS_BY_NAME
+from roles.services.submissions import Submitted
+
+INCOMPLETE = gettext_lazy(
+    "Das Formular ist unvollständig. Bitte laden Sie die Seite neu; "
+    "Ihr Text steht unten zum Kopieren bereit."
+)
 
 FORMSETS = {
     "tasks": TaskFormSet,
@@ -100,8 +107,26 @@ class RoleEditor:
         return self.form.cleaned_data.get("edit_summary", "")
 
     def for_review(self) -> bool:
-        """A draft's edit sent to review instead of saved (see role_edit)."""
+        """A draft's edit sent to review instead of saved (see the submissions
+        service)."""
         return bool(self.form.cleaned_data.get("for_review"))
+
+    def submitted(self) -> Submitted | None:
+        """What the person sent, for the service; None when the form lost the
+        state it was based on (an error then says so) or does not validate."""
+        base, base_number = self.base(), self.base_number()
+        if base is None or base_number is None:
+            self.form.add_error(None, INCOMPLETE)
+            return None
+        if not self.is_valid():
+            return None
+        return Submitted(
+            snapshot=self.snapshot(base),
+            base=base,
+            base_number=base_number,
+            comment=self.edit_summary(),
+            for_review=self.for_review(),
+        )
 
     def snapshot(self, base: Snapshot | None) -> Snapshot:
         """What the person submitted, completing fields they may not edit from base."""

@@ -12,17 +12,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from roles import permissions
-from roles.page_parts import render_role_parts
-from roles.proposal_models import (
+from roles.models.proposals import (
     COMMENT_MAX_LENGTH,
     OPEN_STATES,
     ChangeProposal,
     ProposalState,
 )
-from roles.proposals import DECISIONS, ProposalRefused, decide, rebase_if_stale
+from roles.page_parts import render_role_parts
 from roles.revisions.diffs import diff_snapshots
 from roles.revisions.snapshots import snapshot_of
-from roles.selectors import profile_from_snapshot
+from roles.selectors import page_from_snapshot
+from roles.services.proposals import DECISIONS, ProposalRefused, decide, rebase_if_stale
 
 QUEUE_PAGE_SIZE = 30
 
@@ -71,7 +71,7 @@ def _context(request: HttpRequest, proposal: ChangeProposal, **extra) -> dict:
         **extra,
     }
     if role is not None:
-        shown = profile_from_snapshot(role, proposal.proposed)
+        shown = page_from_snapshot(role, proposal.proposed)
         parts = render_role_parts(shown, show_last_change=False)
         # Inside this page the role's title is a sub-heading, not a second h1.
         head = parts.head.replace("<h1", "<h3", 1).replace("</h1>", "</h3>", 1)

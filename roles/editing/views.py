@@ -15,33 +15,40 @@ from roles import permissions
 from roles.editing.editor import RoleEditor
 from roles.editing.forms import NOTHING_CHANGED, add_service_errors
 from roles.models import Role
+from roles.models.proposals import ProposalState
 from roles.page_parts import render_role_parts
-from roles.proposal_models import ProposalState
-from roles.proposals import ProposalRefused, open_proposal_of, submit
 from roles.renamed import follow_renamed_slug
 from roles.revisions import history
 from roles.revisions.diffs import diff_snapshots
 from roles.revisions.snapshots import snapshot_of
-from roles.selectors import profile_from_snapshot
+from roles.selectors import page_from_snapshot
 from roles.services import (
     UNCHANGED,
     EditConflict,
-    check_snapshot,
-    create_role,
     plan_revert,
     revert_role,
-    submit_role_edit,
+)
+from roles.services.submissions import (
+    Outcome,
+    SubmitResult,
+    edit_mode,
+    save_new_role,
+    save_submission,
 )
 
 SUCCESS_MESSAGES = {
-    "saved": gettext_lazy("Ihre Änderungen sind gespeichert."),
-    "merged": gettext_lazy(
+    Outcome.SAVED: gettext_lazy("Ihre Änderungen sind gespeichert."),
+    Outcome.MERGED: gettext_lazy(
         "Während Sie bearbeitet haben, hat jemand anderes gespeichert. Die Änderungen "
         "berührten sich nicht und wurden zusammengeführt."
     ),
-    "duplicate": gettext_lazy("Diese Änderungen waren bereits gespeichert."),
-    "unchanged": NOTHING_CHANGED,
+    Outcome.DUPLICATE: gettext_lazy("Diese Änderungen waren bereits gespeichert."),
+    Outcome.UNCHANGED: NOTHING_CHANGED,
 }
+PROPOSED_MESSAGE = gettext_lazy(
+    "Ihr Vorschlag ist eingereicht. Alle lesen weiter die geprüfte Fassung, "
+    "bis jemand aus der Pflege ihn annimmt."
+)
 FORM_METHODS = ["GET", "HEAD", "POST"]
 
 
@@ -56,16 +63,16 @@ def role_create(request: HttpRequest) -> HttpResponse:
     editor = RoleEditor.bound(request.POST, None, can_protect=can_protect)
     if not editor.is_valid():
         return _render_form(request, None, editor, status=400)
-    try:
-        role = create_role(
-            snapshot=editor.snapshot(None), user=request.user,
-            comment=editor.edit_summary(),
-        )  # fmt: skip
-    except (ValidationError, IntegrityError) as error:
-        _show_refusal(editor, error)
+    result = save_new_role(
+        user=request.user,
+        snapshot=editor.snapshot(None),
+        comment=editor.edit_summary(),
+    )
+    if result.outcome == Outcome.REFUSED:
+        add_service_errors(editor.form, result.refusal)
         return _render_form(request, None, editor, status=400)
     messages.success(request, _("Die Rolle ist angelegt."))
-    return redirect(role)
+    return redirect(result.role)
 
 
 @require_http_methods(FORM_METHODS)
@@ -76,92 +83,46 @@ def role_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if role is None and request.method == "POST":
         return _render_deleted(request)
     role = role or get_object_or_404(Role, slug=slug)
-    user = request.user
-    # Whoever has an open proposal on the role goes on with it (a draft sent to
-    # review, too); otherwise only reviewed or protected roles take proposals.
-    own = open_proposal_of(user, role) if user.is_authenticated else None
-    proposing = own is not None or permissions.needs_review(user, role)
-    permissions.require(
-        permissions.can_propose(user, role)
-        if proposing
-        else permissions.can_edit_role(user, role)
-    )
-    can_protect = permissions.can_protect(user)
-    extra = {"proposing": proposing, "own_proposal": own}
+    mode = edit_mode(request.user, role)
+    permissions.require(mode.allowed)
+    extra = {"proposing": mode.proposing, "own_proposal": mode.own_proposal}
+    can_protect = permissions.can_protect(request.user)
     if request.method != "POST":
-        if own is not None and own.state != ProposalState.NEEDS_AUTHOR:
-            # The person goes on with their open proposal, on its base.
-            editor = RoleEditor.unbound(
-                role, own.proposed, can_protect=can_protect, base=own.base,
-                base_number=own.base_number,
-            )  # fmt: skip
-        else:
-            editor = RoleEditor.unbound(
-                role, snapshot_of(role), can_protect=can_protect
-            )
+        editor = _editor_for(role, mode.own_proposal, can_protect)
         return _render_form(request, role, editor, extra=extra)
     editor = RoleEditor.bound(request.POST, role, can_protect=can_protect)
-    base, base_number = editor.base(), editor.base_number()
-    if base is None or base_number is None:
-        editor.form.add_error(
-            None,
-            _(
-                "Das Formular ist unvollständig. Bitte laden Sie die Seite neu; "
-                "Ihr Text steht unten zum Kopieren bereit."
-            ),
-        )
+    submitted = editor.submitted()
+    if submitted is None:
         return _render_form(request, role, editor, status=400, extra=extra)
-    if not editor.is_valid():
-        return _render_form(request, role, editor, status=400, extra=extra)
-    if proposing or editor.for_review():
-        return _propose(request, role, editor, base, base_number, extra)
-    try:
-        outcome = submit_role_edit(
-            role=role, mine=editor.snapshot(base), base=base, base_number=base_number,
-            user=request.user, comment=editor.edit_summary(),
+    result = save_submission(role=role, user=request.user, submitted=submitted)
+    return _render_result(request, editor, result, extra)
+
+
+def _editor_for(role: Role, own, can_protect: bool) -> RoleEditor:
+    """The form on the role's current state, or on the person's open proposal
+    (on its base) unless that waits for them to resolve a collision."""
+    if own is not None and own.state != ProposalState.NEEDS_AUTHOR:
+        return RoleEditor.unbound(
+            role, own.proposed, can_protect=can_protect, base=own.base,
+            base_number=own.base_number,
         )  # fmt: skip
-    except (ValidationError, IntegrityError) as error:
-        _show_refusal(editor, error)
-        return _render_form(request, role, editor, status=400)
-    if outcome.succeeded:
-        level = messages.INFO if outcome.status == UNCHANGED else messages.SUCCESS
-        messages.add_message(request, level, SUCCESS_MESSAGES[outcome.status])
-        return redirect(outcome.role)
-    return _render_conflict(request, outcome, base)
+    return RoleEditor.unbound(role, snapshot_of(role), can_protect=can_protect)
 
 
-def _propose(request, role: Role, editor: RoleEditor, base, base_number: int, extra):
-    """A save on a reviewed or protected role: a proposal, checked like a save."""
-    mine = editor.snapshot(base)
-    if mine == base and extra["own_proposal"] is None and not editor.for_review():
-        messages.info(request, NOTHING_CHANGED)
-        return redirect(role)
-    try:
-        check_snapshot(role, mine)
-        proposal = submit(
-            role=role, proposed=mine, base=base, base_number=base_number,
-            user=request.user, summary=editor.edit_summary(),
-        )  # fmt: skip
-    except ValidationError as error:
-        _show_refusal(editor, error)
-        return _render_form(request, role, editor, status=400, extra=extra)
-    except ProposalRefused as refused:
-        editor.form.add_error("edit_summary", refused.message)
-        return _render_form(request, role, editor, status=400, extra=extra)
-    messages.success(
-        request,
-        _("Ihr Vorschlag ist eingereicht. Alle lesen weiter die geprüfte Fassung, "
-          "bis jemand aus der Pflege ihn annimmt."),
-    )  # fmt: skip
-    return redirect(proposal)
-
-
-def _show_refusal(editor: RoleEditor, error: Exception) -> None:
-    """A rule the service refused (a race the form could not see): say what."""
-    if isinstance(error, ValidationError):
-        add_service_errors(editor.form, error)
-    else:
-        editor.form.add_error("slug", _("Dieser Kurzname ist schon vergeben."))
+def _render_result(request, editor: RoleEditor, result: SubmitResult, extra):
+    """What the service decided, as a page: a redirect with a message, the
+    conflict form, or the form with the reason it was refused."""
+    if result.outcome == Outcome.REFUSED:
+        add_service_errors(editor.form, result.refusal)
+        return _render_form(request, result.role, editor, status=400, extra=extra)
+    if result.outcome == Outcome.CONFLICT:
+        return _render_conflict(request, result, editor.base())
+    if result.outcome == Outcome.PROPOSED:
+        messages.success(request, PROPOSED_MESSAGE)
+        return redirect(result.proposal)
+    level = messages.INFO if result.outcome == Outcome.UNCHANGED else messages.SUCCESS
+    messages.add_message(request, level, SUCCESS_MESSAGES[result.outcome])
+    return redirect(result.role)
 
 
 def _render_deleted(request: HttpRequest) -> HttpResponse:
@@ -222,14 +183,14 @@ def role_history(request: HttpRequest, slug: str) -> HttpResponse:
 def role_revision(request: HttpRequest, slug: str, version_id: int) -> HttpResponse:
     role = get_object_or_404(Role, slug=slug)
     version = history.version_of(role, version_id)
-    profile = profile_from_snapshot(
+    page = page_from_snapshot(
         role,
         history.snapshot_at(version),
         definition_html=version.field_dict.get("definition_html"),
     )
     context = {
-        "role": profile.role,
-        "parts": render_role_parts(profile, show_last_change=False),
+        "role": page.data,
+        "parts": render_role_parts(page, show_last_change=False),
         "version": version,
         "can_revert": permissions.can_revert_role(request.user, role),
     }

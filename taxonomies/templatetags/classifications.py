@@ -11,12 +11,13 @@ register = template.Library()
 
 
 @register.inclusion_tag("taxonomies/includes/codes.html", takes_context=True)
-def classification_section(context, profile) -> dict:
-    """The role's codes and the "Vergleich mit der Klassifikation" panel."""
+def classification_section(context, role_page) -> dict:
+    """The role's codes and the "Vergleich mit der Klassifikation" panel, for
+    the role page's data (``roles.selectors.RolePage``)."""
     return {
-        "role": profile.role,
-        "profile": profile,
-        "classification": classification_panel(profile.classifications),
+        "role": role_page.data,
+        "role_page": role_page,
+        "classification": classification_panel(role_page.data.classifications),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
 

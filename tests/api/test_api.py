@@ -34,7 +34,7 @@ def api(client):
 
 def content_queries(context: CaptureQueriesContext) -> list[str]:
     """What a request read for its answer: without the rate counter's statement
-    (roles.counters; one per request) and its savepoint in the test's transaction."""
+    (core.counters; one per request) and its savepoint in the test's transaction."""
     statements = [query["sql"] for query in context.captured_queries]
     counted = {i for i, sql in enumerate(statements) if "ratecounter" in sql}
     around = {
@@ -435,7 +435,7 @@ def test_a_304_does_not_load_the_role(client):
 
 
 def test_proposals_and_their_review_state(client, editor, maintainer):
-    from roles.proposals import decide, submit
+    from roles.services.proposals import decide, submit
 
     role = Role.objects.get(slug=SMM)
     base = snapshot_of(role)

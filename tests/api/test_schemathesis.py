@@ -30,9 +30,9 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from roles.models import Role
-from roles.proposals import decide, submit
 from roles.revisions.snapshots import snapshot_of
 from roles.services import save_role
+from roles.services.proposals import decide, submit
 from tests.taxonomies.helpers import SMM_URI, import_esco, import_onet
 
 pytestmark = pytest.mark.schemathesis
@@ -49,6 +49,7 @@ CONFIG = SchemathesisConfig.from_dict(
         },
     }
 )
+
 
 def _served_schema() -> dict:
     """The schema /api/v1/schema/ serves, generated without a request: the served

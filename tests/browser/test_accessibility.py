@@ -59,8 +59,8 @@ def pages(site, django_user_model):
 
 def _proposal_with_discussion(author):
     from discussions.services import post_comment
-    from roles.proposals import submit
     from roles.revisions.snapshots import snapshot_of
+    from roles.services.proposals import submit
 
     role = Role.objects.get(slug="social-media-manager")
     base = snapshot_of(role)

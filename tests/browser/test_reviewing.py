@@ -100,8 +100,8 @@ def test_a_comment_thread_with_a_reply_and_its_notice(people, site):
 def test_payloads_in_comments_reviews_and_feeds_never_run(people, site):
     from discussions.services import post_comment
     from roles.models import Role
-    from roles.proposals import decide, submit
     from roles.revisions.snapshots import snapshot_of
+    from roles.services.proposals import decide, submit
 
     payload = "\n\n".join(XSS_MARKERS)
     role = Role.objects.get(slug=SMM)
@@ -139,8 +139,8 @@ def test_discussion_and_proposal_fit_a_phone(phone, site):
 
     from discussions.services import post_comment
     from roles.models import Role
-    from roles.proposals import submit
     from roles.revisions.snapshots import snapshot_of
+    from roles.services.proposals import submit
 
     author = _member("redakteur", "Redaktion")
     role = Role.objects.get(slug=SMM)

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from discussions.models import Comment, Follow, Notice
 from roles.models import Role
-from roles.proposal_models import ChangeProposal
-from roles.proposals import decide, submit
+from roles.models.proposals import ChangeProposal
 from roles.revisions.snapshots import snapshot_of
+from roles.services.proposals import decide, submit
 
 pytestmark = pytest.mark.django_db
 SMM = "social-media-manager"

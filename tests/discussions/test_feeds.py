@@ -11,9 +11,9 @@ import pytest
 from django.urls import reverse
 
 from roles.models import Role
-from roles.proposals import decide, submit
 from roles.revisions.snapshots import snapshot_of
 from roles.services import save_role
+from roles.services.proposals import decide, submit
 from tests.builders import make_role
 
 pytestmark = pytest.mark.django_db

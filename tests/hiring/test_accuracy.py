@@ -18,10 +18,10 @@ import random
 
 import pytest
 
+from core.caching import catalogue_stamp
 from hiring.catalogue import DOING_CORE, RoleCard, build_catalogue
 from hiring.check import AdRejected, check_ad
 from hiring.checkindex import build_check_index
-from roles.caching import catalogue_stamp
 from tests.conftest import restore_flushed_data
 from tests.hiring.labelled import TEST, TUNE, load_ads, wilson
 

@@ -9,9 +9,9 @@ import random
 import pytest
 from django.urls import reverse
 
+from core.caching import catalogue_stamp
 from hiring.catalogue import build_catalogue
 from hiring.guide import answer_guide
-from roles.caching import catalogue_stamp
 
 pytestmark = pytest.mark.django_db
 GUIDE = "/finden/"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.caching import catalogue_stamp
 from hiring.catalogue import build_catalogue
 from hiring.guide import answer_guide
-from roles.caching import catalogue_stamp
 from tests.conftest import restore_flushed_data
 from tests.hiring.labelled import TEST, load_situations, wilson
 

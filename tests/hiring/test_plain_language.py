@@ -46,9 +46,9 @@ def test_sentences_are_short(texts):
 
 @pytest.mark.django_db
 def test_guide_reasons_and_why_not_read_plainly(catalogue):
+    from core.caching import catalogue_stamp
     from hiring.catalogue import build_catalogue
     from hiring.guide import answer_guide
-    from roles.caching import catalogue_stamp
     from tests.hiring.labelled import load_situations
 
     shipped = build_catalogue(catalogue_stamp())

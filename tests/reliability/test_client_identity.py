@@ -1,5 +1,5 @@
 """One notion of the client for every limit: the login lockout and the export
-limit count per client as config/clients.py finds it, behind a proxy and without."""
+limit count per client as core/clients.py finds it, behind a proxy and without."""
 
 from __future__ import annotations
 

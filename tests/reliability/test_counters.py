@@ -1,4 +1,4 @@
-"""Rate counters (roles/counters.py): windows, and no lost count when events
+"""Rate counters (core/counters.py): windows, and no lost count when events
 arrive at once, in the database (SQLite, PostgreSQL) and in Redis."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import redis
 from django.test import override_settings
 
 from config import cache as resilient
-from roles import counters
-from roles.counter_models import RateCounter
-from roles.counters import count_hit
+from core import counters
+from core.counters import count_hit
+from core.models import RateCounter
 from tests.reliability.live import free_port
 from tests.reliability.racing import race
 

@@ -10,9 +10,9 @@ from django.urls import reverse
 from reversion.models import Version
 
 from roles.models import Role
-from roles.proposal_models import ChangeProposal, ProposalState
-from roles.proposals import submit
+from roles.models.proposals import ChangeProposal, ProposalState
 from roles.revisions.snapshots import snapshot_of
+from roles.services.proposals import submit
 from tests.conftest import restore_flushed_data
 from tests.reliability.conftest import logged_in
 from tests.reliability.racing import race

@@ -69,3 +69,151 @@ def test_grant_makes_an_editor_and_a_maintainer(reader):
 def test_grant_for_an_unknown_user_explains(db):
     with pytest.raises(CommandError, match="Kein Konto"):
         call_command("grant", "niemand", "redaktion")
+
+
+# --- manage.py adduser -------------------------------------------------------------
+
+
+def adduser(*args, stdin: str | None = None, monkeypatch=None) -> str:
+    import io
+
+    out = io.StringIO()
+    if stdin is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    call_command("adduser", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_adduser_makes_an_editor_who_can_log_in_and_edit(client, monkeypatch):
+    said = adduser(
+        "anna",
+        "--group",
+        "redaktion",
+        "--email",
+        "anna@example.org",
+        "--password-from-stdin",
+        stdin=f"{PASSWORD}\n",
+        monkeypatch=monkeypatch,
+    )
+    from django.contrib.auth import get_user_model
+
+    anna = get_user_model().objects.get(username="anna")
+    assert "Redaktion" in said and anna.email == "anna@example.org"
+    assert anna.has_perm("roles.change_role") and not anna.is_staff
+    logged_in = client.post(
+        reverse("login"), {"username": "anna", "password": PASSWORD}
+    )
+    assert logged_in.status_code == 302
+
+
+def test_adduser_makes_a_maintainer_staff(monkeypatch):
+    said = adduser(
+        "bert",
+        "--group",
+        "pflege",
+        "--password-from-stdin",
+        stdin=f"{PASSWORD}\n",
+        monkeypatch=monkeypatch,
+    )
+    from django.contrib.auth import get_user_model
+
+    bert = get_user_model().objects.get(username="bert")
+    assert bert.is_staff and bert.has_perm("roles.review_proposal")
+    assert "/admin/" in said
+
+
+def test_adduser_asks_for_the_password_twice(monkeypatch):
+    answers = iter([PASSWORD, PASSWORD])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    adduser("carla", "--group", "redaktion")
+    from django.contrib.auth import get_user_model
+
+    assert get_user_model().objects.get(username="carla").check_password(PASSWORD)
+
+
+def test_adduser_refuses_two_different_passwords(monkeypatch, django_user_model):
+    answers = iter([PASSWORD, "etwas-anderes-123"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    with pytest.raises(CommandError, match="verschieden"):
+        adduser("dora", "--group", "redaktion")
+    assert not django_user_model.objects.filter(username="dora").exists()
+
+
+def test_adduser_refuses_a_weak_password_and_makes_nothing(
+    monkeypatch, django_user_model
+):
+    with pytest.raises(CommandError):
+        adduser(
+            "emil",
+            "--group",
+            "redaktion",
+            "--password-from-stdin",
+            stdin="1234\n",
+            monkeypatch=monkeypatch,
+        )
+    assert not django_user_model.objects.filter(username="emil").exists()
+
+
+def test_adduser_refuses_an_existing_name_and_points_to_grant(editor, monkeypatch):
+    with pytest.raises(CommandError, match="grant redakteur pflege"):
+        adduser(
+            "redakteur",
+            "--group",
+            "pflege",
+            "--password-from-stdin",
+            stdin=f"{PASSWORD}\n",
+            monkeypatch=monkeypatch,
+        )
+
+
+def test_adduser_without_a_terminal_says_how_scripts_do_it(monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    with pytest.raises(CommandError, match="--password-from-stdin"):
+        adduser("fritz", "--group", "redaktion")
+
+
+def test_grant_for_a_missing_account_points_to_adduser():
+    with pytest.raises(CommandError, match="adduser niemand --group redaktion"):
+        call_command("grant", "niemand", "redaktion")
+
+
+def test_admin_add_user_with_pflege_makes_staff(admin_client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    response = admin_client.post(
+        reverse("admin:auth_user_add"),
+        {
+            "username": "gerda",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "usable_password": "true",
+            "email": "",
+            "groups": [str(Group.objects.get(name="Pflege").pk)],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    gerda = django_user_model.objects.get(username="gerda")
+    assert gerda.is_staff and gerda.groups.filter(name="Pflege").exists()
+
+
+def test_admin_giving_pflege_later_makes_staff(admin_client, editor):
+    from django.contrib.auth.models import Group
+
+    pflege = Group.objects.get(name="Pflege")
+    response = admin_client.post(
+        reverse("admin:auth_user_change", args=[editor.pk]),
+        {
+            "username": editor.username,
+            "is_active": "on",
+            "groups": [str(pflege.pk)],
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "10:00:00",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    editor.refresh_from_db()
+    assert editor.is_staff

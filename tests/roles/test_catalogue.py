@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from roles.markdown import render_markdown
+from core.markdown import render_markdown
 from roles.models import Competency, Role, RoleCompetency, RoleRelation, RoleTask, Task
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ from django.urls import reverse
 from reversion.models import Version
 
 from roles.models import Role
-from roles.proposal_models import ChangeProposal, ProposalState, ReviewEvent
-from roles.proposals import ProposalRefused, decide, submit
+from roles.models.proposals import ChangeProposal, ProposalState, ReviewEvent
 from roles.revisions.snapshots import snapshot_of
 from roles.services import save_role
+from roles.services.proposals import ProposalRefused, decide, submit
 from tests.roles.forms import edit_data
 
 pytestmark = pytest.mark.django_db

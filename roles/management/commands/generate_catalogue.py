@@ -88,7 +88,20 @@ def generate(total: int, seed: int) -> int:
 
 
 def _snapshot(number, rng, base, tasks, competencies, earlier_ids) -> dict:
-    fields = {
+    # The order of the draws stays as it was: the same seed, the same catalogue.
+    snapshot = {
+        "fields": _fields(number, rng, base),
+        **_assignments(rng, tasks, competencies),
+        "relations": {},
+    }
+    for to_id in rng.sample(earlier_ids, min(2, len(earlier_ids))):
+        key = relation_key(to_id, RelationKind.COLLABORATES)
+        snapshot["relations"][key] = {"description": ""}
+    return snapshot
+
+
+def _fields(number, rng, base) -> dict:
+    return {
         **base["fields"],
         "slug": f"{PREFIX}{number:05d}",
         "title": f"Synthetische Rolle {number:05d}",
@@ -114,8 +127,10 @@ def _snapshot(number, rng, base, tasks, competencies, earlier_ids) -> dict:
         "goals": "",
         "sources": "Synthetisch erzeugt (manage.py generate_catalogue).",
     }
-    snapshot = {
-        "fields": fields,
+
+
+def _assignments(rng, tasks, competencies) -> dict:
+    return {
         "tasks": {
             str(pk): {
                 "responsibility": rng.choice(RESPONSIBILITIES),
@@ -135,9 +150,4 @@ def _snapshot(number, rng, base, tasks, competencies, earlier_ids) -> dict:
                 competencies, min(COMPETENCIES_PER_ROLE, len(competencies))
             )
         },
-        "relations": {},
     }
-    for to_id in rng.sample(earlier_ids, min(2, len(earlier_ids))):
-        key = relation_key(to_id, RelationKind.COLLABORATES)
-        snapshot["relations"][key] = {"description": ""}
-    return snapshot

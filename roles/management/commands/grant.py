@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-GROUPS = {"redaktion": "Redaktion", "pflege": "Pflege"}
+from roles.services.accounts import GROUPS, add_to_group
 
 
 class Command(BaseCommand):
@@ -25,11 +24,8 @@ class Command(BaseCommand):
             user = user_model.objects.get(username=username)
         except user_model.DoesNotExist as error:
             raise CommandError(
-                f"Kein Konto „{username}“. Erst anlegen: manage.py createsuperuser "
-                "oder in der Verwaltung unter /admin/."
+                f"Kein Konto „{username}“. Erst anlegen: manage.py adduser "
+                f"{username} --group {group}"
             ) from error
-        user.groups.add(Group.objects.get(name=GROUPS[group]))
-        if group == "pflege" and not user.is_staff:
-            user.is_staff = True  # maintainers manage users in the admin
-            user.save(update_fields=["is_staff"])
+        add_to_group(user, group)
         self.stdout.write(f"{username} gehört jetzt zur Gruppe {GROUPS[group]}.")

@@ -1,6 +1,6 @@
 """Change proposals: submit, push, re-base, and decide (approve, ask for changes,
 reject). The only writer of proposals; approving writes the role through
-``roles.services.save_role``, so a proposal becomes an ordinary revision.
+``roles.services.saving.save_role``, so a proposal becomes an ordinary revision.
 
 Decisions are a compare-and-swap on (state, pushes) as the reviewer saw them: of
 several maintainers who decide at the same moment — any mix of approve, ask for
@@ -19,17 +19,17 @@ from django.utils.translation import gettext as _
 
 from roles.choices import Status
 from roles.models import Role
-from roles.permissions import can_review
-from roles.proposal_models import (
+from roles.models.proposals import (
     OPEN_STATES,
     ChangeProposal,
     ProposalState,
     ReviewEvent,
 )
+from roles.permissions import can_review
 from roles.revisions.merge import three_way_merge
 from roles.revisions.snapshots import Snapshot, snapshot_of
 from roles.schema import ASSIGNMENT_SECTIONS
-from roles.services import EditConflict, save_role
+from roles.services.saving import EditConflict, save_role
 
 APPROVE, ASK_FOR_CHANGES, REJECT = "approve", "changes", "reject"
 DECISIONS = {
@@ -194,14 +194,7 @@ def decide(
 ) -> ChangeProposal:
     """Approve, ask for changes or reject, once, on the state and push the
     reviewer saw. Raises ProposalRefused."""
-    if decision not in DECISIONS:
-        raise ProposalRefused(_("Unbekannte Entscheidung."))
-    if not can_review(user):
-        raise ProposalRefused(_("Über Vorschläge entscheidet die Pflege."))
-    if decision != APPROVE and not comment.strip():
-        raise ProposalRefused(_("Bitte sagen Sie in einem Kommentar, warum."))
-    if proposal.author_id == user.pk and decision == APPROVE:
-        raise ProposalRefused(_("Den eigenen Vorschlag kann niemand selbst annehmen."))
+    _may_decide(proposal, decision=decision, user=user, comment=comment)
     if decision == APPROVE:
         proposal = rebase_if_stale(proposal)
     state, kind = DECISIONS[decision]
@@ -235,6 +228,21 @@ def decide(
             )
         ) from None
     return proposal
+
+
+def _may_decide(
+    proposal: ChangeProposal, *, decision: str, user: AbstractBaseUser, comment: str
+) -> None:
+    """Refuse what no state of the proposal allows: an unknown decision, someone
+    outside Pflege, no reason for a refusal, approving one's own proposal."""
+    if decision not in DECISIONS:
+        raise ProposalRefused(_("Unbekannte Entscheidung."))
+    if not can_review(user):
+        raise ProposalRefused(_("Über Vorschläge entscheidet die Pflege."))
+    if decision != APPROVE and not comment.strip():
+        raise ProposalRefused(_("Bitte sagen Sie in einem Kommentar, warum."))
+    if proposal.author_id == user.pk and decision == APPROVE:
+        raise ProposalRefused(_("Den eigenen Vorschlag kann niemand selbst annehmen."))
 
 
 def _apply(proposal: ChangeProposal, reviewer: AbstractBaseUser) -> None:

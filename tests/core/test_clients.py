@@ -1,4 +1,4 @@
-"""Who the client is (config/clients.py): the peer, or what trusted proxies wrote."""
+"""Who the client is (core/clients.py): the peer, or what trusted proxies wrote."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory
 
-from config.clients import canonical_address, client_ip, client_key
+from core.clients import canonical_address, client_ip, client_key
 
 PROXY = "10.0.0.2"
 BASE_DIR = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ from functools import lru_cache
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 
-from roles.counter_models import RateCounter
+from core.models import RateCounter
 
 logger = logging.getLogger("berufsbild.counters")
 

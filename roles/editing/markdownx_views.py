@@ -10,9 +10,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from roles.markdown import render_markdown
+from core.markdown import render_markdown
+from roles.editing.uploads import store_image
 from roles.models import DEFINITION_MAX_LENGTH
-from roles.uploads import store_image
 
 
 def _editor_only(view):

@@ -115,7 +115,7 @@ class ReviewEvent(models.Model):
         return f"{self.proposal_id}: {self.kind}"
 
     def save(self, *args, **kwargs):
-        from roles.markdown import render_markdown
+        from core.markdown import render_markdown
 
         self.comment_html = render_markdown(self.comment) if self.comment else ""
         super().save(*args, **kwargs)

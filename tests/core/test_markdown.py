@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roles.markdown import render_markdown
+from core.markdown import render_markdown
 
 PAYLOADS = [
     "<script>alert(1)</script>",

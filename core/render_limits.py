@@ -5,7 +5,7 @@ So each app-server process renders at most ``PDF_RENDERS_PER_PROCESS`` PDFs at a
 time (other threads keep serving pages meanwhile), a request that waits too long
 for its turn is told to come back, and a client asking for more new renders per
 minute than ``EXPORT_RENDERS_PER_MINUTE`` gets a polite 429 with ``Retry-After``
-(counted for all app-server processes together: roles.counters). Files already
+(counted for all app-server processes together: core.counters). Files already
 rendered come from the cache and count against nothing.
 """
 
@@ -20,8 +20,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
-from config.clients import client_key
-from roles.counters import count_hit
+from core.clients import client_key
+from core.counters import count_hit
 
 WAIT_FOR_TURN_SECONDS = 20
 _slots = threading.BoundedSemaphore(settings.PDF_RENDERS_PER_PROCESS)
