@@ -401,29 +401,37 @@ def measure_bare() -> Figure:
 # --- report -------------------------------------------------------------------------
 
 
+def times(part: float, whole: float) -> float:
+    """part as a multiple of whole; NaN when whole measured as zero (a short run on
+    a fast machine can use less CPU than the clock's tick)."""
+    return part / whole if whole > 0 else float("nan")
+
+
 def report(run: Run, bare: Figure) -> None:
-    floor = run.warm[0].cpu_ms or float("nan")
+    floor = run.warm[0].cpu_ms
     print(
         f"\n### {run.vendor}, {run.size} Rollen  (Boden {floor:.2f} ms; "
-        f"Django nackt {bare.cpu_ms:.2f} ms → Boden = {floor / bare.cpu_ms:.2f}×)\n"
+        f"Django nackt {bare.cpu_ms:.2f} ms → "
+        f"Boden = {times(floor, bare.cpu_ms):.2f}×)\n"
     )
     print("| Seite | kalt ms | × Boden | warm ms | × Boden | KB |")
     print("|---|---:|---:|---:|---:|---:|")
     for cold, warm in zip(run.cold, run.warm, strict=True):
         print(
-            f"| {cold.name} | {cold.cpu_ms:.1f} | {cold.cpu_ms / floor:.1f} | "
-            f"{warm.cpu_ms:.1f} | {warm.cpu_ms / floor:.1f} | {cold.kilobytes:.0f} |"
+            f"| {cold.name} | {cold.cpu_ms:.1f} | {times(cold.cpu_ms, floor):.1f} | "
+            f"{warm.cpu_ms:.1f} | {times(warm.cpu_ms, floor):.1f} | "
+            f"{cold.kilobytes:.0f} |"
         )
     check = run.check
     print(
-        f"| {check.name} | {check.cpu_ms:.1f} | {check.cpu_ms / floor:.1f} | | | "
+        f"| {check.name} | {check.cpu_ms:.1f} | {times(check.cpu_ms, floor):.1f} | | | "
         f"{check.kilobytes:.0f} |"
     )
     p50, p95 = run.search_ms
     print(
         f"\nSuche (50 Anfragen mit Tippfehlern): p50 {p50:.1f} ms, p95 {p95:.1f} ms "
         f"(Wanduhr), CPU {run.search_cpu_ms:.1f} ms "
-        f"= {run.search_cpu_ms / floor:.1f}× Boden"
+        f"= {times(run.search_cpu_ms, floor):.1f}× Boden"
     )
     print(
         f"10 verschiedene PDFs gleichzeitig: {run.burst_seconds:.1f} s; triviale "
@@ -446,12 +454,12 @@ def growth(runs: list[Run]) -> None:
             [*small.cold, small.check], [*large.cold, large.check], strict=True
         ):
             print(
-                f"| {a.name} | {b.cpu_ms / a.cpu_ms:.2f} | "
+                f"| {a.name} | {times(b.cpu_ms, a.cpu_ms):.2f} | "
                 f"{b.kilobytes / max(a.kilobytes, 0.01):.2f} |"
             )
-        search_growth = large.search_cpu_ms / small.search_cpu_ms
+        search_growth = times(large.search_cpu_ms, small.search_cpu_ms)
         print(f"| Suche, CPU je Anfrage | {search_growth:.2f} | |")
-        print(f"| Spitzenspeicher | {large.peak_mb / small.peak_mb:.2f} | |")
+        print(f"| Spitzenspeicher | {times(large.peak_mb, small.peak_mb):.2f} | |")
 
 
 def main() -> None:
