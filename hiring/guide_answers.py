@@ -52,7 +52,6 @@ class GuideAnswers:
         return {t for t, f in self.tasks.items() if f == OTHERS}
 
 
-
 def read_answers(data: Mapping, catalogue: Catalogue) -> GuideAnswers:
     """Check answers from the form or the API; GuideError names every fault."""
     errors: dict[str, list[str]] = {}

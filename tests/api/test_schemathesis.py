@@ -50,6 +50,7 @@ CONFIG = SchemathesisConfig.from_dict(
     }
 )
 
+
 def _served_schema() -> dict:
     """The schema /api/v1/schema/ serves, generated without a request: the served
     view counts requests per client in the database, which a test module may not
