@@ -18,6 +18,9 @@ from tests.conftest import ensure_editor_groups
 from tests.html_pages import SMM, collect_pages
 from tests.nu_checker import check_documents
 
+# Every test here marks the database as used: pytest-django sets up the test
+# database only for the tests that use it, and the walk needs it.
+pytestmark = pytest.mark.django_db
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
 SITE_DEFAULT = {
     "de": "Berufsbild beschreibt Berufsrollen rund um Social Media",
@@ -78,7 +81,6 @@ def test_every_page_has_a_description_in_its_language(site_pages):
         assert not description.startswith(SITE_DEFAULT[language]), name
 
 
-@pytest.mark.django_db
 def test_a_role_and_a_comparison_are_described_by_what_they_show(site_pages):
     role = Role.objects.get(slug=SMM)
     for language in ("de", "en"):
