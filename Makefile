@@ -6,7 +6,7 @@ PORT ?= 8000
 # Screenshots and traces of failed browser tests land in test-results/.
 BROWSER_ARGS ?= --screenshot only-on-failure --output test-results
 
-.PHONY: run test test-fast test-browser browser-deps lint bench bench-import soak messages clean
+.PHONY: run test test-fast test-browser browser-deps checker-deps lint bench bench-import soak messages clean
 
 # The development server runs in debug mode (static files, error pages).
 run: export DJANGO_DEBUG = 1
@@ -28,7 +28,7 @@ run: $(VENV)/.installed
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## The whole suite: checks, unit and page tests, then the browser tests in Chromium.
-test: $(VENV)/.installed-test browser-deps node_modules/.package-lock.json
+test: $(VENV)/.installed-test browser-deps checker-deps node_modules/.package-lock.json
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 	$(VENV)/bin/lint-imports  # the layers (pyproject.toml, docs/architecture.md)
@@ -36,13 +36,14 @@ test: $(VENV)/.installed-test browser-deps node_modules/.package-lock.json
 	$(PY) -m pytest -m "not browser"
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser $(BROWSER_ARGS)
 
-test-fast: $(VENV)/.installed-test
+test-fast: $(VENV)/.installed-test checker-deps node_modules/.package-lock.json
 	$(PY) -m pytest -m "not browser"
 
 test-browser: $(VENV)/.installed-test browser-deps node_modules/.package-lock.json
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -m browser $(BROWSER_ARGS)
 
-# axe-core for the accessibility checks; npm comes with Node.js.
+# axe-core for the accessibility checks and vnu.jar (the Nu Html Checker) for the
+# HTML check; npm comes with Node.js.
 node_modules/.package-lock.json: package-lock.json
 	@command -v npm >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
@@ -58,6 +59,18 @@ browser-deps:
 	      libharfbuzz-subset0 >/dev/null; \
 	  else \
 	    echo "Bitte installieren: sudo apt-get install chromium poppler-utils pandoc fonts-dejavu-core"; exit 1; \
+	  fi; }
+
+## The tools that read our files as others will: Java for the Nu Html Checker,
+## LibreOffice (headless) for the spreadsheet exports, poppler for PDFs and prints.
+checker-deps:
+	@command -v java >/dev/null && command -v soffice >/dev/null && command -v pdftotext >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      default-jre-headless libreoffice-calc-nogui poppler-utils \
+	      fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "Bitte installieren: sudo apt-get install default-jre-headless libreoffice-calc-nogui poppler-utils"; exit 1; \
 	  fi; }
 
 lint: $(VENV)/.installed-test

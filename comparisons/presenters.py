@@ -12,7 +12,8 @@ from comparisons.tables import Cell, ComparisonTable, RoleHeader, Row
 
 EXPORT_LABELS = {
     "xlsx": _("Excel (XLSX)"),
-    "csv": _("CSV"),
+    "excel.csv": _("CSV für Excel (deutsch)"),
+    "csv": _("CSV (UTF-8, für Programme)"),
     "pdf": _("PDF"),
     "md": _("Markdown"),
     "json": _("JSON"),

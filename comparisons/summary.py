@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from comparisons.tables import Audience, SummaryPoint
 from roles.choices import Responsibility
@@ -116,9 +117,10 @@ def _only_this_role(index, roles, tasks, audience) -> list[SummaryPoint]:
         other_titles = join_words(
             [quoted(r.title) for i, r in enumerate(roles) if i != index]
         )
-        text = _(
-            "Nur %(role)s übernimmt %(tasks)s – "
-            "für %(others)s ist das ausdrücklich nicht Teil der Rolle."
+        text = ngettext(
+            "Nur %(role)s übernimmt %(tasks)s – %(others)s ausdrücklich nicht.",
+            "Nur %(role)s übernimmt %(tasks)s – %(others)s ausdrücklich nicht.",
+            len(roles) - 1,
         ) % {
             "role": quoted(role.title),
             "tasks": join_words([_name(e, audience) for e in excluded]),

@@ -35,9 +35,9 @@ class Difference(StrEnum):
 
 DIFFERENCE_LABELS = {
     Difference.SAME: _("gleich"),
-    Difference.EXCLUDED: _("für einige ausdrücklich nicht Teil der Rolle"),
+    Difference.EXCLUDED: _("bei einigen Rollen ausdrücklich nicht ihre Aufgabe"),
     Difference.ONLY_SOME: _("nur bei einigen Rollen"),
-    Difference.NOT_RECORDED: _("nicht bei allen Rollen erfasst"),
+    Difference.NOT_RECORDED: _("zu einigen Rollen sagt der Katalog nichts"),
     Difference.RESPONSIBILITY: _("unterschiedliche Zuständigkeit"),
     Difference.LEVEL: _("unterschiedliche Stufe"),
     Difference.NOTE: _("gleiche Zuständigkeit, andere Ausführung"),

@@ -53,8 +53,8 @@ def task_difference(assigned: Sequence[TaskEntry | None]) -> tuple[Difference, s
     ]
     if doing and excluded:
         return Difference.EXCLUDED, ngettext(
-            "für eine Rolle ausdrücklich nicht Teil der Rolle",
-            "für %(count)s Rollen ausdrücklich nicht Teil der Rolle",
+            "bei einer Rolle ausdrücklich nicht ihre Aufgabe",
+            "bei %(count)s Rollen ausdrücklich nicht ihre Aufgabe",
             len(excluded),
         ) % {"count": len(excluded)}
     if doing and len(doing) < total:
@@ -62,7 +62,9 @@ def task_difference(assigned: Sequence[TaskEntry | None]) -> tuple[Difference, s
         return Difference.ONLY_SOME, _only(len(doing), total, *verbs)
     if len({a.responsibility if a else "" for a in assigned}) > 1:
         if not doing:
-            return Difference.NOT_RECORDED, _("nicht bei allen Rollen erfasst")
+            return Difference.NOT_RECORDED, _(
+                "zu einigen Rollen sagt der Katalog nichts"
+            )
         return Difference.RESPONSIBILITY, _("unterschiedlich stark beteiligt")
     if len({a.note if a else "" for a in assigned}) > 1:
         return Difference.NOTE, _("gleich beteiligt, anders ausgeführt")

@@ -73,9 +73,10 @@ def typed_fields(request: HttpRequest) -> tuple[list, list]:
         for value in values
     ]
     # Prose is worth copying by hand; ids, codes and ticks travel in the form only.
+    # Passwords are never shown, even when they contain a space.
     typed = [
         (name, value)
         for name, value in hidden
-        if name not in NOT_TYPED and " " in value.strip()
+        if name not in NOT_TYPED and "password" not in name and " " in value.strip()
     ]
     return typed, hidden

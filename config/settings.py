@@ -233,6 +233,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=False)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# In the site's layout and language, under the CSP, without Django's DEBUG hint.
+CSRF_FAILURE_VIEW = "config.csrf.csrf_failure"
 # The language cookie as the session cookie; no script reads it.
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SAMESITE = SESSION_COOKIE_SAMESITE

@@ -109,10 +109,14 @@ class PostingForm(forms.Form):
     )  # fmt: skip
     pay_min = forms.CharField(label=_("Gehalt von"), required=False, max_length=20)
     pay_max = forms.CharField(label=_("Gehalt bis"), required=False, max_length=20)
-    pay_period = forms.CharField(
-        label=_("Zeitraum"), required=False, max_length=10,
-        widget=forms.Select(choices=PAY_PERIODS),
-    )  # fmt: skip
+    pay_period = forms.ChoiceField(
+        label=_("Zeitraum"),
+        required=False,
+        choices=PAY_PERIODS,
+        error_messages={
+            "invalid_choice": _("Bitte wählen Sie: im Monat, im Jahr oder pro Stunde.")
+        },
+    )
 
     def clean_company(self) -> str:
         return " ".join(clean(self.cleaned_data["company"]).split())
@@ -154,13 +158,7 @@ class PostingForm(forms.Form):
         return _number(self.cleaned_data["pay_max"])
 
     def clean_pay_period(self) -> str:
-        period = self.cleaned_data["pay_period"] or "month"
-        if period not in dict(PAY_PERIODS):
-            raise forms.ValidationError(
-                _("Bitte wählen Sie: im Monat, im Jahr oder pro Stunde."),
-                code="unknown_period",
-            )
-        return period
+        return self.cleaned_data["pay_period"] or "month"
 
     def clean(self):
         data = super().clean()

@@ -44,8 +44,8 @@ def render_role_parts(page: RolePage, latest=None, show_last_change=True):
     )
 
 
-ROLE_ROW = ("slug", "title", "is_protected", "status")
-"""What the role page needs outside its cached parts (title, edit right)."""
+ROLE_ROW = ("slug", "title", "is_protected", "status", "summary")
+"""What the role page needs beside its cached parts: title, description, edit right."""
 
 
 def current_role_page(slug: str) -> tuple[Role, RoleParts]:

@@ -23,10 +23,11 @@ class Exporter:
 
 
 def cell_text(cell: Cell) -> str:
-    """A cell as one string: its value, then how the role does it; '—' if empty."""
+    """A cell as one string: its value, then how the role does it; '—' if empty.
+    A note's closing full stop goes, so that what follows reads on ("…; …")."""
     if cell.is_empty:
         return EMPTY_CELL
-    text = f"{cell.text} – {cell.note}" if cell.note else cell.text
+    text = f"{cell.text} – {cell.note.removesuffix('.')}" if cell.note else cell.text
     return f"{text} ({ILLUSTRATIVE})" if cell.is_illustrative else text
 
 
@@ -53,16 +54,36 @@ def grid(table: ComparisonTable) -> list[list[str]]:
     return rows
 
 
-def key_difference_lines(table: ComparisonTable) -> list[str]:
-    """ "Die wichtigsten Unterschiede" as lines: label – what differs – each role."""
-    lines = []
-    for row in table.key_differences:
-        cells = "; ".join(
-            f"{role.title}: {cell_text(cell)}"
-            for role, cell in zip(table.roles, row.cells, strict=True)
+@dataclass(frozen=True)
+class KeyDifference:
+    label: str
+    difference: str
+    cells: list[tuple[str, str]]
+    """(role title, what the role does) for each role, in the table's order."""
+
+
+def key_differences(table: ComparisonTable) -> list[KeyDifference]:
+    """ "Die wichtigsten Unterschiede": each row's label, what differs, each role."""
+    return [
+        KeyDifference(
+            row.label,
+            row.difference_label,
+            [
+                (role.title, cell_text(cell))
+                for role, cell in zip(table.roles, row.cells, strict=True)
+            ],
         )
-        lines.append(f"{row.label} ({row.difference_label}) – {cells}")
-    return lines
+        for row in table.key_differences
+    ]
+
+
+def key_difference_lines(table: ComparisonTable) -> list[str]:
+    """The same as lines: label (what differs) – role: text; role: text."""
+    return [
+        f"{item.label} ({item.difference}) – "
+        + "; ".join(f"{title}: {text}" for title, text in item.cells)
+        for item in key_differences(table)
+    ]
 
 
 def placement_lines(table: ComparisonTable) -> list[str]:

@@ -11,14 +11,15 @@ from comparisons.exporters.base import (
     audience_label,
     cell_text,
     export_date,
-    key_difference_lines,
+    key_differences,
     title_line,
 )
 from comparisons.tables import ComparisonTable
 from core.render_limits import html_to_pdf
 
-# Type size by number of roles, so that six columns still fit A4 landscape.
-FONT_SIZES = {2: 8.5, 3: 8.5, 4: 7.5, 5: 6.8, 6: 6.3}
+# The table's type size by number of roles: six columns still fit A4 landscape
+# at 7 pt (the least that prints legibly). Everything else is at body size.
+FONT_SIZES = {2: 9, 3: 9, 4: 8, 5: 7.5, 6: 7}
 
 
 def render_pdf(table: ComparisonTable) -> bytes:
@@ -37,9 +38,9 @@ def render_pdf(table: ComparisonTable) -> bytes:
             "title": title_line(table),
             "audience": audience_label(table),
             "date": export_date(),
-            "key_differences": key_difference_lines(table),
+            "key_differences": key_differences(table),
             "map": position_map(table) if table.placements else None,
-            "font_size": FONT_SIZES.get(len(table.roles), 6.3),
+            "font_size": FONT_SIZES.get(len(table.roles), 7),
             "role_width": round(72 / len(table.roles), 2),
             "language": get_language() or settings.LANGUAGE_CODE,
         },

@@ -19,7 +19,7 @@ def test_compare_from_a_role_page_and_export_xlsx(page: Page, site, tmp_path):
         re.compile(r"roles=social-media-manager,social-media-berater$")
     )
     cards = page.locator(".difference-card")
-    expect(cards.first).to_contain_text("ausdrücklich nicht Teil der Rolle")
+    expect(cards.first).to_contain_text("ausdrücklich nicht ihre Aufgabe")
     headers = page.locator(".compare-table thead th")
     expect(headers).to_have_text(
         ["Merkmal", "Social Media Manager", "Social Media Berater"]

@@ -34,7 +34,7 @@ def test_owned_here_and_excluded_there_is_the_heaviest_difference():
     )
     row = _row(table, "task-post")
     assert row.difference == Difference.EXCLUDED
-    assert row.difference_label == "für eine Rolle ausdrücklich nicht Teil der Rolle"
+    assert row.difference_label == "bei einer Rolle ausdrücklich nicht ihre Aufgabe"
     assert row.weight == 4
     assert [c.code for c in row.cells] == ["owns", "excluded"]
 

@@ -76,7 +76,7 @@ def test_xlsx_reads_back_as_the_table(table):
     assert sheet.freeze_panes == "C2"
     assert sheet["A1"].font.bold and sheet["C1"].font.bold
     assert sheet["C2"].alignment.wrap_text
-    assert sheet.column_dimensions["B"].width > 30
+    assert sheet.column_dimensions["B"].width >= 28  # the labels, read at 9 pt
 
 
 def test_xlsx_has_the_summary_on_its_own_sheet(table):
@@ -161,15 +161,18 @@ def test_filename_names_roles_and_date(table):
     assert name.endswith(".xlsx")
 
 
-def test_xlsx_prints_landscape_one_page_wide_with_repeated_headings(table):
+def test_xlsx_prints_at_a_legible_size_with_the_labels_on_every_page(table):
     workbook = load_workbook(io.BytesIO(EXPORTERS["xlsx"].render(table)))
-    for name in ("Vergleich", "Zusammenfassung"):
-        sheet = workbook[name]
+    comparison, summary = workbook["Vergleich"], workbook["Zusammenfassung"]
+    for sheet in (comparison, summary):
         assert sheet.page_setup.orientation == "landscape"
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage
-        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
         assert sheet.print_title_rows.replace("$", "") == "1:1"
-    assert workbook["Vergleich"].print_title_cols.replace("$", "") == "A:B"
+    # The table is never shrunk to one page wide: its roles go over pages.
+    assert not comparison.sheet_properties.pageSetUpPr.fitToPage
+    assert int(comparison.page_setup.scale) * 11 / 100 >= 9
+    assert comparison.print_title_cols.replace("$", "") == "A:B"
+    assert summary.sheet_properties.pageSetUpPr.fitToPage
+    assert summary.page_setup.fitToWidth == 1 and summary.page_setup.fitToHeight == 0
 
 
 def test_xlsx_rows_are_tall_enough_for_their_wrapped_text():
@@ -185,3 +188,18 @@ def test_xlsx_rows_are_tall_enough_for_their_wrapped_text():
     )  # fmt: skip
     assert heights[tall_row] >= 5 * 13  # about 380 characters in a 38-wide column
     assert heights[1] < heights[tall_row]
+
+
+def test_csv_for_german_excel_is_semicolons_in_windows_1252(table, formula_table):
+    data = EXPORTERS["excel.csv"].render(table)
+    rows = list(csv.reader(io.StringIO(data.decode("cp1252")), delimiter=";"))
+    assert rows == expected_rows(table)
+    assert "führt aus".encode("cp1252") in data and b"\r\n" in data
+    flat = EXPORTERS["excel.csv"].render(formula_table).decode("cp1252")
+    assert "'+SUMME(A1:A9)" in flat
+
+
+def test_csv_for_german_excel_stands_in_for_what_windows_1252_lacks():
+    from comparisons.exporters.csv_export import as_cp1252
+
+    assert as_cp1252("Grafik → Web ≠ Čapek „ok“ ✕") == "Grafik -> Web != Capek „ok“ x"

@@ -57,14 +57,15 @@ def test_no_word_of_the_six_role_pdf_lies_outside_its_page(six_role_pdf):
 
 def test_six_role_pdf_names_every_role_and_every_row(six_role_pdf):
     text = _run("pdftotext", str(six_role_pdf), "-")
-    # Hyphenation at line ends (U+2010) is layout; a compound's own "-" stays.
-    flat = " ".join(text.replace("\u2010\n", "").replace("-\n", "-").split())
+    # A compound may break after its own "-" ("PR-" / "Berater"); pdftotext then
+    # joins the lines without it. There is no other hyphenation (see below).
+    flat = " ".join(text.replace("-\n", "-").split()).replace("-", "")
     table = build_comparison(load_role_data(SIX))
     for role in table.roles:
-        assert role.title in flat, role.title
+        assert role.title.replace("-", "") in flat, role.title
     missing = [
         row.label for section in table.sections for row in section.rows
-        if " ".join(row.label.split()) not in flat
+        if " ".join(row.label.split()).replace("-", "") not in flat
     ]  # fmt: skip
     assert missing == []
     assert "Kurz gesagt" in flat
@@ -98,3 +99,63 @@ def test_pdf_footer_names_the_page_it_exports(six_role_pdf):
 
 def _run(*command: str) -> str:
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+# pdftotext's word boxes are as tall as DejaVu Sans's line: 1.164 × the type size.
+LINE_PER_POINT = 1.164
+# Words that automatic hyphenation split at line ends before (the text layer held
+# "Ansprech‐" and "person", so a search for the whole word failed).
+ONCE_SPLIT = ["Ansprechperson", "beispielhaft", "Unternehmen", "Strategie",
+              "Abteilungen", "Marketing", "Netzwerken", "moderiert", "übernimmt",
+              "Aufgaben"]  # fmt: skip
+
+
+def _size(word) -> float:
+    return (word[5] - word[3]) / LINE_PER_POINT
+
+
+def test_no_word_is_split_so_searching_the_pdf_finds_whole_words(six_role_pdf):
+    text = _run("pdftotext", str(six_role_pdf), "-")
+    assert "\u2010\n" not in text and "\u00ad" not in text
+    words = set(re.findall(r"\w+", text))
+    assert [word for word in ONCE_SPLIT if word not in words] == []
+
+
+def test_nothing_prints_below_seven_point_but_the_address_at_the_top(six_role_pdf):
+    words = _words(six_role_pdf)
+    body = [w for w in words if w[3] > 40]  # below the header line with the address
+    small = sorted({(round(_size(w), 1), w[6]) for w in body if _size(w) < 6.9})
+    assert small == []
+
+
+def test_key_differences_are_at_body_size_without_glitches(six_role_pdf):
+    text = " ".join(_run("pdftotext", str(six_role_pdf), "-").split())
+    assert ".;" not in text and ". (beispielhaft)" not in text
+    start = text.index("Die wichtigsten Unterschiede")
+    assert "Social Media Manager: verantwortet – " in text[start:]
+    words = _words(six_role_pdf)
+    first = next(i for i, w in enumerate(words) if w[6] == "Unterschiede")
+    key_words = [w for w in words[first : first + 200] if 40 < w[3] < w[1] - 35]
+    assert min(_size(w) for w in key_words) >= 8.9
+
+
+def test_the_footer_is_one_line_source_left_page_right(six_role_pdf):
+    words = _words(six_role_pdf)
+    height = words[0][1]
+    footer = [w for w in words if w[3] > height - 35]  # in the bottom margin
+    pages = int(_run("pdfinfo", str(six_role_pdf)).split("Pages:")[1].split()[0])
+    assert len({round(w[3]) for w in footer}) == 1  # one baseline on every page
+    texts = [w[6] for w in footer]
+    assert texts.count("Seite") == pages and texts.count("Quelle:") == pages
+    assert f"{pages}" in texts
+
+
+def test_the_map_figure_has_alternative_text(six_role_pdf):
+    streams = b"".join(_streams(six_role_pdf.read_bytes()))
+    alts = [
+        bytes.fromhex(match.decode()).decode("utf-16")
+        for match in re.findall(rb"/Alt <([0-9a-f]+)>", streams)
+    ]
+    assert len(alts) == 1
+    assert alts[0].startswith("Wo die Rollen stehen: 1 Social Media Manager: ")
+    assert "6 SEO-Manager: " in alts[0]

@@ -31,7 +31,7 @@ def test_pair_shows_summary_table_and_exports(client, catalogue):
     order = ["Kurz gesagt", "Die wichtigsten Unterschiede", details, "compare-table"]
     positions = [page.index(marker) for marker in order]
     assert positions == sorted(positions)
-    assert "ausdrücklich nicht Teil der Rolle" in page
+    assert "Bei einer Rolle ausdrücklich nicht ihre Aufgabe" in page
     assert page.index("Social Media Manager</a></th>") < page.index(
         "Social Media Berater</a></th>"
     )
@@ -249,3 +249,21 @@ def test_curated_exports_carry_title_introduction_and_verdict(client, catalogue,
     assert curated.title in flat
     assert "täglichen Arbeit" in flat  # from the editorial introduction
     assert "Kurz gesagt" in flat or '"verdict"' in flat
+
+
+def test_the_markers_of_cards_and_table_are_explained_in_plain_words(client, catalogue):
+    page = _page(client, f"roles={SIX}")
+    start = page.index('class="key-differences"')
+    cards = page[start : page.index("</section>", start)]
+    key = (
+        "Dazu sagt der Katalog nichts: Die Rolle ist in diesem Punkt nicht beschrieben"
+    )
+    assert key in cards
+    assert "Ausdrücklich nicht ihre Aufgabe: Wer das von dieser Rolle verlangt" in cards
+    assert "Von den Quellen nicht belegt: So sieht es bei dieser Rolle" in cards
+    # An empty cell of a card says so in words, not with a tooltip.
+    assert '<span class="muted">Dazu sagt der Katalog nichts</span>' in cards
+    table = page[page.index('class="compare-table"') - 2000 :]
+    assert table.count('class="reading-key"') == 1
+    for old in ("nicht erfasst", "ausdrücklich nicht Teil der Rolle"):
+        assert old not in page
