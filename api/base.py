@@ -112,11 +112,13 @@ class ReadView(APIView):
         if unknown:
             raise BadParameters(
                 {
-                    name: [_("Unbekannter Parameter. Erlaubt: %(known)s.")
-                           % {"known": ", ".join(sorted(known))}]
+                    name: [
+                        _("Unbekannter Parameter. Erlaubt: %(known)s.")
+                        % {"known": ", ".join(sorted(known))}
+                    ]
                     for name in unknown
                 }
-            )  # fmt: skip
+            )
 
     def get(self, request: Request, *args, **kwargs) -> Response:
         # Review steps change the proposals' answers but no page's cached parts:

@@ -65,9 +65,10 @@ def json_errors(exc, context) -> Response | None:
     if is_passing_fault(exc):
         # The database is down, read-only or locked: a passing fault (config.faults).
         body = error_body(
-            503, "unavailable",
+            503,
+            "unavailable",
             _("Die Datenbank ist gerade nicht erreichbar. Bitte gleich noch einmal."),
-        )  # fmt: skip
+        )
         return Response(
             body, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
         )

@@ -38,23 +38,33 @@ def slug_parameter(name: str, description: str) -> OpenApiParameter:
 
 PAGING = [
     OpenApiParameter(
-        "page", {"type": "integer", "minimum": 1},
+        "page",
+        {"type": "integer", "minimum": 1},
         description="Page number, from 1; a page past the last is a 404.",
     ),
     OpenApiParameter(
-        "page_size", {"type": "integer", "minimum": 1, "maximum": 200},
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": 200},
         description="Rows a page (default 50, at most 200).",
     ),
-]  # fmt: skip
+]
 
 ETAG = OpenApiParameter(
-    "ETag", str, OpenApiParameter.HEADER, required=True, response=[200, 304],
+    "ETag",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    response=[200, 304],
     description="Send it back in If-None-Match: 304 while the catalogue is unchanged.",
-)  # fmt: skip
+)
 RETRY_AFTER = OpenApiParameter(
-    "Retry-After", {"type": "integer", "minimum": 1}, OpenApiParameter.HEADER,
-    required=True, response=[429, 503], description="Seconds to wait.",
-)  # fmt: skip
+    "Retry-After",
+    {"type": "integer", "minimum": 1},
+    OpenApiParameter.HEADER,
+    required=True,
+    response=[429, 503],
+    description="Seconds to wait.",
+)
 
 ERRORS = {
     400: "A parameter or field the operation does not know, a value it cannot "

@@ -49,9 +49,11 @@ def figures(ads, given: dict) -> list[tuple]:
 
 
 def table(label: str, ads, given: dict) -> str:
-    out = [f"\n{label} ({len(ads)} ads)",
-           "| note | found | missed | false alarms | right | 90 % interval |",
-           "|---|---:|---:|---:|---|---|"]  # fmt: skip
+    out = [
+        f"\n{label} ({len(ads)} ads)",
+        "| note | found | missed | false alarms | right | 90 % interval |",
+        "|---|---:|---:|---:|---|---|",
+    ]
     for code, found, missed, false, right, total, low, high in figures(ads, given):
         out.append(
             f"| {code} | {found} | {missed} | {false} | {right}/{total} = "
@@ -86,8 +88,10 @@ def main() -> None:
     if options.details:
         for ad in ads:
             if ad.part == TUNE and given[ad.name] != ad.fairness:
-                print(f"{ad.name}: labelled {sorted(ad.fairness)}, "
-                      f"given {sorted(given[ad.name])}")  # fmt: skip
+                print(
+                    f"{ad.name}: labelled {sorted(ad.fairness)}, "
+                    f"given {sorted(given[ad.name])}"
+                )
 
 
 if __name__ == "__main__":

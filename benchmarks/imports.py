@@ -40,18 +40,35 @@ def _uuid(kind: int, n: int) -> str:
 
 def _write(path: Path, rows, delimiter=",") -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n",
-                            quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE,
-                            escapechar="\\")  # fmt: skip
+        writer = csv.writer(
+            handle,
+            delimiter=delimiter,
+            lineterminator="\n",
+            quoting=csv.QUOTE_MINIMAL if delimiter == "," else csv.QUOTE_NONE,
+            escapechar="\\",
+        )
         writer.writerows(rows)
 
 
 def generate_esco(folder: Path, rename_share: float = 0.0) -> None:
     rng = random.Random(1)
     folder.mkdir(parents=True, exist_ok=True)
-    header = ["conceptType", "conceptUri", "iscoGroup", "preferredLabel", "altLabels",
-              "hiddenLabels", "status", "modifiedDate", "regulatedProfessionNote",
-              "scopeNote", "definition", "inScheme", "description", "code"]  # fmt: skip
+    header = [
+        "conceptType",
+        "conceptUri",
+        "iscoGroup",
+        "preferredLabel",
+        "altLabels",
+        "hiddenLabels",
+        "status",
+        "modifiedDate",
+        "regulatedProfessionNote",
+        "scopeNote",
+        "definition",
+        "inScheme",
+        "description",
+        "code",
+    ]
     groups = [f"{n:04d}" for n in range(110, 9700, 16)][:600]
     rows = [header]
     for n in range(3000):
@@ -60,20 +77,81 @@ def generate_esco(folder: Path, rename_share: float = 0.0) -> None:
             label += " (neu)"
         alts = "\n".join(f"{label} {k}" for k in range(rng.randint(1, 8)))
         group = groups[n % len(groups)]
-        rows.append(["Occupation", E + "occupation/" + _uuid(1, n), group, label, alts,
-                     "", "released", "2024-01-01T00:00:00Z", "", "", "",
-                     E + "concept-scheme/occupations", _text(rng, 45), f"{group}.{n % 9}"])  # fmt: skip
+        rows.append(
+            [
+                "Occupation",
+                E + "occupation/" + _uuid(1, n),
+                group,
+                label,
+                alts,
+                "",
+                "released",
+                "2024-01-01T00:00:00Z",
+                "",
+                "",
+                "",
+                E + "concept-scheme/occupations",
+                _text(rng, 45),
+                f"{group}.{n % 9}",
+            ]
+        )
     _write(folder / "occupations_de.csv", rows)
-    _write(folder / "ISCOGroups_de.csv", [["conceptType", "conceptUri", "code", "preferredLabel", "altLabels", "inScheme", "description"]]
-           + [["ISCOGroup", E + "isco/C" + g, g, f"Gruppe {g}", "", "", _text(rng, 20)] for g in groups])  # fmt: skip
+    _write(
+        folder / "ISCOGroups_de.csv",
+        [
+            [
+                "conceptType",
+                "conceptUri",
+                "code",
+                "preferredLabel",
+                "altLabels",
+                "inScheme",
+                "description",
+            ]
+        ]
+        + [
+            ["ISCOGroup", E + "isco/C" + g, g, f"Gruppe {g}", "", "", _text(rng, 20)]
+            for g in groups
+        ],
+    )
     skills = [E + "skill/" + _uuid(2, n) for n in range(13_900)]
-    _write(folder / "skills_de.csv", [["conceptType", "conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "description"]]
-           + [["KnowledgeSkillCompetence", uri, "skill/competence", "cross-sector", f"Kompetenz {n} {rng.choice(WORDS)}", "", _text(rng, 20)] for n, uri in enumerate(skills)])  # fmt: skip
+    _write(
+        folder / "skills_de.csv",
+        [
+            [
+                "conceptType",
+                "conceptUri",
+                "skillType",
+                "reuseLevel",
+                "preferredLabel",
+                "altLabels",
+                "description",
+            ]
+        ]
+        + [
+            [
+                "KnowledgeSkillCompetence",
+                uri,
+                "skill/competence",
+                "cross-sector",
+                f"Kompetenz {n} {rng.choice(WORDS)}",
+                "",
+                _text(rng, 20),
+            ]
+            for n, uri in enumerate(skills)
+        ],
+    )
     relations = [["occupationUri", "relationType", "skillType", "skillUri"]]
     for n in range(3000):
         for skill in rng.sample(skills, 42):
-            relations.append([E + "occupation/" + _uuid(1, n),
-                              rng.choice(("essential", "optional")), "skill/competence", skill])  # fmt: skip
+            relations.append(
+                [
+                    E + "occupation/" + _uuid(1, n),
+                    rng.choice(("essential", "optional")),
+                    "skill/competence",
+                    skill,
+                ]
+            )
     _write(folder / "occupationSkillRelations_de.csv", relations)
 
 
@@ -100,8 +178,17 @@ def generate_onet(folder: Path, rename_share: float = 0.0) -> None:
         ]
     ]
     for n in range(19_000):
-        tasks.append([codes[n % 1000], str(10_000 + n), _text(rng, 14),
-                      rng.choice(("Core", "Core", "Supplemental", "")), "30", "08/2024", "Incumbent"])  # fmt: skip
+        tasks.append(
+            [
+                codes[n % 1000],
+                str(10_000 + n),
+                _text(rng, 14),
+                rng.choice(("Core", "Core", "Supplemental", "")),
+                "30",
+                "08/2024",
+                "Incumbent",
+            ]
+        )
     _write(folder / "Task Statements.txt", tasks, "\t")
     titles = [
         ["O*NET-SOC Code", "Title", "Alternate Title", "Short Title", "Source(s)"]
@@ -110,25 +197,92 @@ def generate_onet(folder: Path, rename_share: float = 0.0) -> None:
         [codes[n % 1000], "", f"Alternate {n}", "n/a", "08"] for n in range(57_000)
     ]
     _write(folder / "Alternate Titles.txt", titles, "\t")
-    _write(folder / "Scales Reference.txt", [["Scale ID", "Scale Name", "Minimum", "Maximum"], ["IM", "Importance", "1", "5"], ["LV", "Level", "0", "7"]], "\t")  # fmt: skip
-    skills = [["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "N", "Standard Error", "Lower CI Bound", "Upper CI Bound", "Recommend Suppress", "Not Relevant", "Date", "Domain Source"]]  # fmt: skip
+    _write(
+        folder / "Scales Reference.txt",
+        [
+            ["Scale ID", "Scale Name", "Minimum", "Maximum"],
+            ["IM", "Importance", "1", "5"],
+            ["LV", "Level", "0", "7"],
+        ],
+        "\t",
+    )
+    skills = [
+        [
+            "O*NET-SOC Code",
+            "Element ID",
+            "Element Name",
+            "Scale ID",
+            "Data Value",
+            "N",
+            "Standard Error",
+            "Lower CI Bound",
+            "Upper CI Bound",
+            "Recommend Suppress",
+            "Not Relevant",
+            "Date",
+            "Domain Source",
+        ]
+    ]
     for code in codes[:886]:  # like O*NET: some occupations have no ratings
         for element in range(35):
-            skills.append([code, f"2.A.{element}", f"Skill {element}", "IM", f"{rng.uniform(1, 5):.2f}", "8", "0.2", "1", "5", "N", "n/a", "08/2024", "Analyst"])  # fmt: skip
-            skills.append([code, f"2.A.{element}", f"Skill {element}", "LV", f"{rng.uniform(0, 7):.2f}", "8", "0.2", "0", "7", "N", rng.choice("NNNY"), "08/2024", "Analyst"])  # fmt: skip
+            skills.append(
+                [
+                    code,
+                    f"2.A.{element}",
+                    f"Skill {element}",
+                    "IM",
+                    f"{rng.uniform(1, 5):.2f}",
+                    "8",
+                    "0.2",
+                    "1",
+                    "5",
+                    "N",
+                    "n/a",
+                    "08/2024",
+                    "Analyst",
+                ]
+            )
+            skills.append(
+                [
+                    code,
+                    f"2.A.{element}",
+                    f"Skill {element}",
+                    "LV",
+                    f"{rng.uniform(0, 7):.2f}",
+                    "8",
+                    "0.2",
+                    "0",
+                    "7",
+                    "N",
+                    rng.choice("NNNY"),
+                    "08/2024",
+                    "Analyst",
+                ]
+            )
     _write(folder / "Skills.txt", skills, "\t")
 
 
 def _environment(database_url: str) -> dict:
-    return {**os.environ, "DATABASE_URL": database_url, "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "bench", "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}  # fmt: skip
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+    }
 
 
 def timed(args: list[str], env: dict) -> tuple[float, float, str]:
     """Wall seconds, peak MB of the process, and its last output line."""
     started = time.monotonic()
-    process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    process = subprocess.Popen(
+        args,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     output = process.stdout.read()
     _pid, status, usage = os.wait4(process.pid, 0)
     if status != 0:
@@ -155,8 +309,11 @@ def run(database_url: str, label: str) -> None:
         ("esco", DATA / "esco", DATA / "esco-newer", "1.2.0", "1.2.1"),
         ("onet", DATA / "onet", DATA / "onet-newer", "29.3", "30.0"),
     ):
-        for title, path, ver in (("first", folder, version), ("same files again", folder, version),
-                                 ("newer, 5 % renamed", newer, newer_version)):  # fmt: skip
+        for title, path, ver in (
+            ("first", folder, version),
+            ("same files again", folder, version),
+            ("newer, 5 % renamed", newer, newer_version),
+        ):
             args = [
                 PYTHON,
                 "manage.py",

@@ -88,8 +88,13 @@ def measure_here() -> None:
     role = Role.objects.get(slug="blogger")
     snapshot = snapshot_of(role)
     snapshot["fields"]["summary"] = role.summary + " (Benchmark)"
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=None, comment="Benchmark")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=None,
+        comment="Benchmark",
+    )
     text = ad_of_length(texts, 3_000)
     first = cpu_ms(lambda: check_ad(text))
     print(f"  erste Prüfung nach einer Bearbeitung: {first:.0f} ms CPU")

@@ -170,20 +170,28 @@ def editor(port: int, deadline: float, outcome: dict) -> None:
 def manage_py(env: dict, code: str) -> str:
     result = subprocess.run(
         [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return result.stdout.strip()
 
 
 def main() -> None:
     env = server_env("soak")
-    manage_py(env, (
-        "from django.contrib.auth.models import Group, User\n"
-        f"u, _ = User.objects.get_or_create(username={EDITOR!r})\n"
-        f"u.set_password({PASSWORD!r}); u.save()\n"
-        "u.groups.add(Group.objects.get(name='Redaktion'))\n"
-        "from axes.models import AccessAttempt; AccessAttempt.objects.all().delete()"
-    ))  # fmt: skip
+    manage_py(
+        env,
+        (
+            "from django.contrib.auth.models import Group, User\n"
+            f"u, _ = User.objects.get_or_create(username={EDITOR!r})\n"
+            f"u.set_password({PASSWORD!r}); u.save()\n"
+            "u.groups.add(Group.objects.get(name='Redaktion'))\n"
+            "from axes.models import AccessAttempt\n"
+            "AccessAttempt.objects.all().delete()"
+        ),
+    )
     count_code = (
         "from reversion.models import Version; from roles.models import Role\n"
         f"r = Role.objects.get(slug={ROLE!r})\n"
@@ -192,11 +200,25 @@ def main() -> None:
     versions_before = int(manage_py(env, count_code).splitlines()[0])
     port = free_port()
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "2", "--threads", "4",
-         "--timeout", "60", "--log-level", "warning"],
-        cwd=ROOT, env=env,
-    )  # fmt: skip
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--threads",
+            "4",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         _wait_until_up(port)
         statuses, lock = collections.Counter(), threading.Lock()
@@ -234,15 +256,19 @@ def _report(env, statuses, outcome, versions_before, count_code) -> None:
     )
     database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
     new_versions = int(versions_after) - versions_before
-    print(f"\nSoak auf {database}: {SECONDS} s, {READERS} Leser, 1 Redakteur, "
-          "gunicorn 2 Worker × 4 Threads")  # fmt: skip
+    print(
+        f"\nSoak auf {database}: {SECONDS} s, {READERS} Leser, 1 Redakteur, "
+        "gunicorn 2 Worker × 4 Threads"
+    )
     print(f"Leseanfragen: {sum(statuses.values())} {dict(statuses)}")
     print(f"Speicherungen: {dict(outcome['statuses'])}")
     print(f"Antworten außer 2xx/3xx: {bad_reads + bad_edits}")
     text_agrees = summary == outcome["last_text"]
     agree = new_versions == outcome["saved"] and text_agrees
-    print(f"Neue Fassungen: {new_versions}, erfolgreiche Speicherungen: "
-          f"{outcome['saved']}, Endtext stimmt: {text_agrees}")  # fmt: skip
+    print(
+        f"Neue Fassungen: {new_versions}, erfolgreiche Speicherungen: "
+        f"{outcome['saved']}, Endtext stimmt: {text_agrees}"
+    )
     print("OK" if agree and not bad_reads + bad_edits else "FEHLER")
     if not agree or bad_reads + bad_edits:
         sys.exit(1)

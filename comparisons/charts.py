@@ -232,8 +232,9 @@ def _picture(table: ComparisonTable, layout: MapLayout) -> MapPicture:
             points.append(_point(number, placement, y, layout, first_row=row == 0))
         top += height
     points.sort(key=lambda point: point.number)
-    return MapPicture(layout.width, top + AXIS_SPACE, layout.left, layout.right, top,
-                      lanes, points)  # fmt: skip
+    return MapPicture(
+        layout.width, top + AXIS_SPACE, layout.left, layout.right, top, lanes, points
+    )
 
 
 def _lane_of(placement: Placement) -> Position:

@@ -118,10 +118,14 @@ def _placement(role: RoleData) -> Placement:
     labels = dict(CompanySize.choices)
     codes = [c for c in CompanySize.values if c in role.company_sizes]
     return Placement(
-        role.title, role.orientation, role.orientation_label, role.position,
-        role.position_label, ", ".join(str(labels[c]) for c in codes),
+        role.title,
+        role.orientation,
+        role.orientation_label,
+        role.position,
+        role.position_label,
+        ", ".join(str(labels[c]) for c in codes),
         ", ".join(str(SIZE_WORDS[CompanySize(c)]) for c in codes),
-    )  # fmt: skip
+    )
 
 
 def _only_rows(section: Section, keep: Callable[[Row], bool]) -> Section:
@@ -181,9 +185,15 @@ def _catalogue_sections(
             cells = tuple(kind.cell(a, audience) for a in assigned)
             difference, text = kind.difference(assigned)
             rows.append(
-                Row(f"{kind.name}-{entry.slug}", _wording(entry, audience), cells,
-                    difference, kind.weight(assigned), text)
-            )  # fmt: skip
+                Row(
+                    f"{kind.name}-{entry.slug}",
+                    _wording(entry, audience),
+                    cells,
+                    difference,
+                    kind.weight(assigned),
+                    text,
+                )
+            )
         title = kind.title % {"group": group.label}
         sections.append(Section(f"{kind.name}s-{group.value}", title, tuple(rows)))
     return sections
@@ -193,9 +203,11 @@ def _task_cell(entry: TaskEntry | None, audience: Audience) -> Cell:
     if entry is None:
         return Cell(text="", code="")
     return Cell(
-        text=entry.responsibility_label, note=entry.note, code=entry.responsibility,
+        text=entry.responsibility_label,
+        note=entry.note,
+        code=entry.responsibility,
         is_illustrative=entry.is_illustrative,
-    )  # fmt: skip
+    )
 
 
 def _competency_cell(entry: CompetencyEntry | None, audience: Audience) -> Cell:
@@ -209,9 +221,11 @@ def _competency_cell(entry: CompetencyEntry | None, audience: Audience) -> Cell:
     if not entry.is_essential:
         text = _("%(level)s (wünschenswert)") % {"level": text}
     return Cell(
-        text=text, note=entry.note, code=str(entry.level),
+        text=text,
+        note=entry.note,
+        code=str(entry.level),
         is_illustrative=entry.is_illustrative,
-    )  # fmt: skip
+    )
 
 
 def _relation_section(roles: Sequence[RoleData]) -> Section:
@@ -224,9 +238,15 @@ def _relation_section(roles: Sequence[RoleData]) -> Section:
             if any(not cell.is_empty for cell in cells):
                 label = _("%(a)s und %(b)s") % {"a": left.title, "b": right.title}
                 rows.append(
-                    Row(f"relation-{left.slug}-{right.slug}", label, cells,
-                        Difference.VALUE, RELATION_WEIGHT, _("Schnittstelle"))
-                )  # fmt: skip
+                    Row(
+                        f"relation-{left.slug}-{right.slug}",
+                        label,
+                        cells,
+                        Difference.VALUE,
+                        RELATION_WEIGHT,
+                        _("Schnittstelle"),
+                    )
+                )
     return Section(
         "relations", _("Zusammenarbeit der verglichenen Rollen"), tuple(rows)
     )
@@ -274,6 +294,11 @@ TASKS = _Catalogue(
     task_weight,
 )
 COMPETENCIES = _Catalogue(
-    "competency", "kind", CompetencyKind, gettext_lazy("Kompetenzen: %(group)s"),
-    _competency_cell, competency_difference, competency_weight,
-)  # fmt: skip
+    "competency",
+    "kind",
+    CompetencyKind,
+    gettext_lazy("Kompetenzen: %(group)s"),
+    _competency_cell,
+    competency_difference,
+    competency_weight,
+)

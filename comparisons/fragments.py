@@ -46,8 +46,9 @@ def _render(state: ComparisonState, curated: CuratedComparison | None):
         exports = export_links("comparisons:export", {}, state)
         open_url = ""
     else:
-        exports = export_links("comparisons:curated_export", {"slug": curated.slug},
-                               state)  # fmt: skip
+        exports = export_links(
+            "comparisons:curated_export", {"slug": curated.slug}, state
+        )
         open_url = f"{reverse('comparisons:compare')}?{state.query_string()}"
     context = {
         "state": state,

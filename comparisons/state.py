@@ -164,9 +164,10 @@ CANDIDATE_LIMIT = 5
 def _forgiving_match(parsed: ParsedRequest, typed: str, choices, known) -> str | None:
     """Typos, parts of titles: take a clear winner, else offer the candidates."""
     ranked = [
-        (score, slug) for score, slug in rank_by_name(typed, choices)
+        (score, slug)
+        for score, slug in rank_by_name(typed, choices)
         if slug not in parsed.state.slugs
-    ]  # fmt: skip
+    ]
     if not ranked:
         return None
     best, runner_up = ranked[0][0], ranked[1][0] if len(ranked) > 1 else 0

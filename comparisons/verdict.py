@@ -208,9 +208,10 @@ def _signature(role: RoleData) -> str:
             areas[task.area] = areas.get(task.area, 0) + 1
     for responsibility in (Responsibility.OWNS, Responsibility.CARRIES_OUT):
         candidates = [
-            t for t in role.tasks
+            t
+            for t in role.tasks
             if t.responsibility == responsibility and t.slug in SIGNATURES
-        ]  # fmt: skip
+        ]
         if candidates:
             best = max(candidates, key=lambda t: (areas.get(t.area, 0), t.slug))
             return best.slug

@@ -134,8 +134,9 @@ def _curated_state(
     )
     only = request.GET.get("only", "")
     key_only = only == "key"
-    return comparison, ComparisonState(slugs, audience, key_only or only == "diff",
-                                       key_only)  # fmt: skip
+    return comparison, ComparisonState(
+        slugs, audience, key_only or only == "diff", key_only
+    )
 
 
 def _export_response(

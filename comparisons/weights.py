@@ -35,8 +35,10 @@ def _task_pair(a: TaskEntry | None, b: TaskEntry | None) -> float:
     if {a.responsibility, b.responsibility} & excluded:
         doing = b if a.responsibility == Responsibility.EXCLUDED else a
         return 1.0 + STRENGTH.get(Responsibility(doing.responsibility), 0)
-    gap = abs(STRENGTH[Responsibility(a.responsibility)]
-              - STRENGTH[Responsibility(b.responsibility)])  # fmt: skip
+    gap = abs(
+        STRENGTH[Responsibility(a.responsibility)]
+        - STRENGTH[Responsibility(b.responsibility)]
+    )
     return 0.5 + gap
 
 

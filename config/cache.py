@@ -40,8 +40,10 @@ class ResilientRedisCache(RedisCache):
         if first:
             logger.warning(
                 "cache unavailable (%s: %s); serving uncached for %.0f s",
-                operation, error, PAUSE_SECONDS,
-            )  # fmt: skip
+                operation,
+                error,
+                PAUSE_SECONDS,
+            )
 
     def _call(self, operation: str, fallback, *args, **kwargs):
         if not self._available():

@@ -43,8 +43,9 @@ class DatabaseFaultMiddleware:
     ) -> HttpResponse | None:
         if not is_passing_fault(exception):
             return None
-        logger.warning("database fault on %s %s: %s", request.method,
-                       request.path, exception)  # fmt: skip
+        logger.warning(
+            "database fault on %s %s: %s", request.method, request.path, exception
+        )
         return fault_response(request)
 
 

@@ -20,17 +20,25 @@ class Comment(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="comments",
-    )  # fmt: skip
+    )
     anchor = models.CharField(
-        _("zu"), max_length=100, blank=True,
+        _("zu"),
+        max_length=100,
+        blank=True,
         help_text=_("Eine Aufgabe oder Kompetenz der Rolle (task:… / competency:…)"),
-    )  # fmt: skip
+    )
     proposal = models.ForeignKey(
-        "roles.ChangeProposal", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="comments", verbose_name=_("zum Vorschlag"),
-    )  # fmt: skip
+        "roles.ChangeProposal",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("zum Vorschlag"),
+    )
     body = models.TextField(_("Kommentar (Markdown)"), max_length=BODY_MAX_LENGTH)
     body_html = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(_("geschrieben am"), auto_now_add=True)
@@ -38,9 +46,12 @@ class Comment(models.Model):
     is_deleted = models.BooleanField(_("gelöscht"), default=False)
     is_hidden = models.BooleanField(_("ausgeblendet"), default=False)
     hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     is_closed = models.BooleanField(_("Diskussion geschlossen"), default=False)
     """On a thread's first comment: no more replies."""
 

@@ -59,8 +59,9 @@ def _proposal_step(sender, proposal, event, **kwargs) -> None:
     url = proposal.get_absolute_url()
     if event.kind == ReviewEvent.Kind.PROPOSED:
         text = _("Neuer Vorschlag zu „%(role)s“: %(summary)s") % {
-            "role": proposal.role_title, "summary": proposal.summary,
-        }  # fmt: skip
+            "role": proposal.role_title,
+            "summary": proposal.summary,
+        }
         _notify(
             _followers(proposal.role_id),
             Notice.Kind.PROPOSAL,
@@ -69,13 +70,16 @@ def _proposal_step(sender, proposal, event, **kwargs) -> None:
             actor=event.actor,
         )
     elif event.kind in (
-        ReviewEvent.Kind.APPROVED, ReviewEvent.Kind.REJECTED,
-        ReviewEvent.Kind.CHANGES_REQUESTED, ReviewEvent.Kind.HELD,
-    ):  # fmt: skip
+        ReviewEvent.Kind.APPROVED,
+        ReviewEvent.Kind.REJECTED,
+        ReviewEvent.Kind.CHANGES_REQUESTED,
+        ReviewEvent.Kind.HELD,
+    ):
         text = _("Vorschlag #%(number)s zu „%(role)s“: %(step)s") % {
-            "number": proposal.pk, "role": proposal.role_title,
+            "number": proposal.pk,
+            "role": proposal.role_title,
             "step": event.get_kind_display(),
-        }  # fmt: skip
+        }
         users = [*_followers(proposal.role_id), proposal.author]
         _notify(users, Notice.Kind.DECISION, text, url, actor=event.actor)
 
@@ -86,14 +90,29 @@ def comment_posted(comment: Comment) -> None:
     name = comment.author.get_username() if comment.author else "—"
     if comment.parent_id:
         text = _("%(name)s hat in der Diskussion zu „%(role)s“ geantwortet.") % {
-            "name": name, "role": role,
-        }  # fmt: skip
-        thread = [comment.parent.author, *(
-            reply.author for reply in comment.parent.replies.select_related("author")
-        )]  # fmt: skip
-        _notify([*thread, *_followers(comment.role_id)], Notice.Kind.REPLY, text, url,
-                actor=comment.author)  # fmt: skip
+            "name": name,
+            "role": role,
+        }
+        thread = [
+            comment.parent.author,
+            *(
+                reply.author
+                for reply in comment.parent.replies.select_related("author")
+            ),
+        ]
+        _notify(
+            [*thread, *_followers(comment.role_id)],
+            Notice.Kind.REPLY,
+            text,
+            url,
+            actor=comment.author,
+        )
     else:
         text = _("%(name)s hat „%(role)s“ kommentiert.") % {"name": name, "role": role}
-        _notify(_followers(comment.role_id), Notice.Kind.COMMENT, text, url,
-                actor=comment.author)  # fmt: skip
+        _notify(
+            _followers(comment.role_id),
+            Notice.Kind.COMMENT,
+            text,
+            url,
+            actor=comment.author,
+        )

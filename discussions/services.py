@@ -62,10 +62,12 @@ def _count_comment(user: AbstractBaseUser) -> None:
         return
     if count_hit("comments", user.pk, seconds=60).count > limit:
         raise CommentRefused(
-            _("Sie haben in dieser Minute schon %(limit)s Kommentare geschrieben. "
-              "Bitte warten Sie einen Moment; Ihr Text steht noch im Feld.")
+            _(
+                "Sie haben in dieser Minute schon %(limit)s Kommentare geschrieben. "
+                "Bitte warten Sie einen Moment; Ihr Text steht noch im Feld."
+            )
             % {"limit": limit}
-        )  # fmt: skip
+        )
 
 
 def post_comment(
@@ -85,9 +87,11 @@ def post_comment(
             parent = parent.parent  # one level of replies: answer the thread
         if not parent.is_visible:
             raise CommentRefused(
-                _("Auf einen gelöschten oder ausgeblendeten Kommentar kann man nicht "
-                  "antworten.")
-            )  # fmt: skip
+                _(
+                    "Auf einen gelöschten oder ausgeblendeten Kommentar kann man nicht "
+                    "antworten."
+                )
+            )
         if parent.is_closed:
             raise CommentRefused(_("Diese Diskussion ist geschlossen."))
         anchor, proposal = parent.anchor, parent.proposal
@@ -97,8 +101,14 @@ def post_comment(
         raise CommentRefused(_("Dieser Vorschlag gehört zu einer anderen Rolle."))
     _count_comment(user)
     with transaction.atomic():
-        comment = Comment(role=role, author=user, body=body, parent=parent,
-                          anchor=anchor, proposal=proposal)  # fmt: skip
+        comment = Comment(
+            role=role,
+            author=user,
+            body=body,
+            parent=parent,
+            anchor=anchor,
+            proposal=proposal,
+        )
         comment.save()
     from discussions.notices import comment_posted
 

@@ -52,17 +52,21 @@ def _page(request, role, form=None, reply_forms=None, status=200) -> HttpRespons
     user = request.user
     if form is None and user.is_authenticated:
         initial = {"anchor": request.GET.get("zu", ""), "proposal": wanted}
-        form = CommentForm(initial=initial, anchors=anchors.items(),
-                           proposals=_proposals_of(role))  # fmt: skip
+        form = CommentForm(
+            initial=initial, anchors=anchors.items(), proposals=_proposals_of(role)
+        )
     context = {
-        "role": role, "page": page, "form": form, "anchors": anchors,
+        "role": role,
+        "page": page,
+        "form": form,
+        "anchors": anchors,
         "reply_forms": reply_forms or {},
         "moderator": user.is_authenticated and can_review(user),
         "following": user.is_authenticated
         and Follow.objects.filter(user=user, role=role).exists(),
         "filtered_proposal": wanted if wanted and wanted.isdigit() else "",
         "one_thread": one.isdigit(),
-    }  # fmt: skip
+    }
     return render(request, "discussions/role.html", context, status=status)
 
 
@@ -72,8 +76,11 @@ def role_discussion(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method != "POST":
         return _page(request, role)
     permissions.require(request.user.is_authenticated)
-    form = CommentForm(request.POST, anchors=services.valid_anchors(role).items(),
-                       proposals=_proposals_of(role))  # fmt: skip
+    form = CommentForm(
+        request.POST,
+        anchors=services.valid_anchors(role).items(),
+        proposals=_proposals_of(role),
+    )
     if not form.is_valid():
         return _page(request, role, form=form, status=400)
     proposal = None
@@ -83,9 +90,12 @@ def role_discussion(request: HttpRequest, slug: str) -> HttpResponse:
         ).first()
     try:
         comment = services.post_comment(
-            role=role, user=request.user, body=form.cleaned_data["body"],
-            anchor=form.cleaned_data.get("anchor") or "", proposal=proposal,
-        )  # fmt: skip
+            role=role,
+            user=request.user,
+            body=form.cleaned_data["body"],
+            anchor=form.cleaned_data.get("anchor") or "",
+            proposal=proposal,
+        )
     except services.CommentRefused as refused:
         form.add_error("body", refused.message)
         return _page(request, role, form=form, status=400)
@@ -100,9 +110,11 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             comment = services.post_comment(
-                role=parent.role, user=request.user, body=form.cleaned_data["body"],
+                role=parent.role,
+                user=request.user,
+                body=form.cleaned_data["body"],
                 parent=parent,
-            )  # fmt: skip
+            )
             return redirect(comment.get_absolute_url())
         except services.CommentRefused as refused:
             form.add_error("body", refused.message)
@@ -125,8 +137,12 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CommentRefused as refused:
             form.add_error("body", refused.message)
     status = 400 if request.method == "POST" else 200
-    return render(request, "discussions/edit.html", {"comment": comment, "form": form},
-                  status=status)  # fmt: skip
+    return render(
+        request,
+        "discussions/edit.html",
+        {"comment": comment, "form": form},
+        status=status,
+    )
 
 
 @require_POST

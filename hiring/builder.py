@@ -208,16 +208,20 @@ def _build(card, catalogue, posting, size, selected, work) -> DraftAd:
         size=size,
     )
     chosen = [
-        s for s in dict.fromkeys(work)
+        s
+        for s in dict.fromkeys(work)
         if card.tasks.get(s, EXCLUDED) != EXCLUDED and catalogue.task(s)
-    ]  # fmt: skip
+    ]
     own = [s for s in role_work(card, catalogue) if catalogue.task(s)]
     order = chosen + [s for s in own if s not in chosen]
     default = {f"task:{s}" for s in (chosen or own[:MAX_TASKS])}
     draft.tasks = _choices(
         [(f"task:{s}", task_line(catalogue.task(s))) for s in order],
-        selected, default, MAX_TASKS, draft.dropped,
-    )  # fmt: skip
+        selected,
+        default,
+        MAX_TASKS,
+        draft.dropped,
+    )
     draft.exclusions = [
         Choice(f"task:{s}", catalogue.task(s).plain_name, _kept(f"task:{s}", selected))
         for s in sorted(s for s, r in card.tasks.items() if r == EXCLUDED)
@@ -262,9 +266,12 @@ def _requirements(draft, card, catalogue, selected) -> None:
     ]
     default = {key for key, _text, _essential in ranked[:MAX_REQUIREMENTS]}
     choices = _choices(
-        [(key, text) for key, text, _e in ranked], selected, default,
-        MAX_REQUIREMENTS, draft.dropped,
-    )  # fmt: skip
+        [(key, text) for key, text, _e in ranked],
+        selected,
+        default,
+        MAX_REQUIREMENTS,
+        draft.dropped,
+    )
     essential = {key for key, _text, is_essential in ranked if is_essential}
     draft.essentials = [c for c in choices if c.key in essential]
     draft.desirables = [c for c in choices if c.key not in essential]
@@ -308,12 +315,14 @@ def pay_text(posting: Posting) -> str:
     period = PERIODS.get(posting.pay_period, PERIODS["month"])
     if posting.pay_max is not None and posting.pay_max != posting.pay_min:
         return _("%(low)s–%(high)s € brutto %(period)s") % {
-            "low": money(posting.pay_min), "high": money(posting.pay_max),
+            "low": money(posting.pay_min),
+            "high": money(posting.pay_max),
             "period": period,
-        }  # fmt: skip
+        }
     return _("ab %(low)s € brutto %(period)s") % {
-        "low": money(posting.pay_min), "period": period
-    }  # fmt: skip
+        "low": money(posting.pay_min),
+        "period": period,
+    }
 
 
 def _offer(posting: Posting) -> list[str]:

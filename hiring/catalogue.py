@@ -128,9 +128,14 @@ class Catalogue:
     def copy(self) -> Catalogue:
         """A copy to patch while other threads keep reading this one."""
         return Catalogue(
-            self.stamp, self.revision, self.entries, list(self.cards),
-            dict(self.number), dict(self.slug_of_id), dict(self.by_task),
-        )  # fmt: skip
+            self.stamp,
+            self.revision,
+            self.entries,
+            list(self.cards),
+            dict(self.number),
+            dict(self.slug_of_id),
+            dict(self.by_task),
+        )
 
     def put(self, card: RoleCard) -> int:
         number = self.number.get(card.slug)

@@ -220,9 +220,10 @@ def _work_text(layout: Layout) -> str:
 def _mentioned(layout: Layout, index: CheckIndex) -> set[int]:
     """Roles that are only a misreading of another, whose name the ad uses."""
     misreadings = [
-        (n, card) for n, card in enumerate(index.catalogue.cards)
+        (n, card)
+        for n, card in enumerate(index.catalogue.cards)
         if card is not None and card.is_misreading
-    ][:50]  # fmt: skip
+    ][:50]
     found = set()
     for clause in layout.clauses:
         if clause.part in IGNORED:

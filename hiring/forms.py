@@ -86,27 +86,39 @@ class PostingForm(forms.Form):
     Every field keeps what was typed when something is wrong with it."""
 
     company = forms.CharField(
-        label=_("Unternehmen"), max_length=120, required=False,
-        error_messages={"max_length": _(
-            "Der Name ist zu lang: höchstens %(limit_value)d Zeichen, Sie haben "
-            "%(show_value)d eingegeben."
-        )},
-    )  # fmt: skip
+        label=_("Unternehmen"),
+        max_length=120,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "Der Name ist zu lang: höchstens %(limit_value)d Zeichen, Sie haben "
+                "%(show_value)d eingegeben."
+            )
+        },
+    )
     place = forms.CharField(
-        label=_("Arbeitsort"), max_length=80, required=False,
-        error_messages={"max_length": _(
-            "Der Ort ist zu lang: höchstens %(limit_value)d Zeichen, Sie haben "
-            "%(show_value)d eingegeben."
-        )},
-    )  # fmt: skip
+        label=_("Arbeitsort"),
+        max_length=80,
+        required=False,
+        error_messages={
+            "max_length": _(
+                "Der Ort ist zu lang: höchstens %(limit_value)d Zeichen, Sie haben "
+                "%(show_value)d eingegeben."
+            )
+        },
+    )
     hours = forms.CharField(
-        label=_("Stunden pro Woche"), required=False, max_length=10,
+        label=_("Stunden pro Woche"),
+        required=False,
+        max_length=10,
         help_text=_("Ab 35 Stunden steht in der Anzeige „Vollzeit“."),
-    )  # fmt: skip
+    )
     start = forms.CharField(
-        label=_("Beginn"), required=False, max_length=20,
+        label=_("Beginn"),
+        required=False,
+        max_length=20,
         help_text=_("Ein Datum wie 1.4.2026; leer: zum nächstmöglichen Zeitpunkt."),
-    )  # fmt: skip
+    )
     pay_min = forms.CharField(label=_("Gehalt von"), required=False, max_length=20)
     pay_max = forms.CharField(label=_("Gehalt bis"), required=False, max_length=20)
     pay_period = forms.ChoiceField(
@@ -172,7 +184,7 @@ class PostingForm(forms.Form):
                         "oder korrigieren Sie die Beträge."
                     ),
                     code="min_above_max",
-                ),  # fmt: skip
+                ),
             )
         elif high is not None and low is None and "pay_min" not in self.errors:
             self.add_error(

@@ -31,29 +31,47 @@ from hiring.parts import (
 )
 
 HEADINGS = [
-    (EXCLUDED, r"nicht (?:ihre|deine|eure) aufgaben?|das machen (?:sie|du) nicht"
-               r"|nicht (?:teil|gegenstand)|gehört nicht|not your job"
-               r"|was (?:sie|du) nicht"),
-    (OFFER, r"wir bieten|bieten wir|was wir (?:ihnen|dir) bieten|benefits|unser angebot"
-            r"|ihre vorteile|deine vorteile|(?:erwartet|erwarten) (?:sie|dich) bei uns"
-            r"|bei uns erwartet|what we offer|perks|das bekommst du|darauf kannst du"
-            r"|warum (?:wir|uns)|gute gründe"),
-    (INTRO, r"über uns|wer wir sind|das sind wir|about us|unser unternehmen"
-            r"|wir über uns|who we are|zum unternehmen|die stelle im überblick"),
-    (APPLY, r"kontakt|bewerbung|bewerben|interesse geweckt|ansprechp|so geht es weiter"
-            r"|klingt gut|how to apply|noch fragen"),
+    (
+        EXCLUDED,
+        r"nicht (?:ihre|deine|eure) aufgaben?|das machen (?:sie|du) nicht"
+        r"|nicht (?:teil|gegenstand)|gehört nicht|not your job"
+        r"|was (?:sie|du) nicht",
+    ),
+    (
+        OFFER,
+        r"wir bieten|bieten wir|was wir (?:ihnen|dir) bieten|benefits|unser angebot"
+        r"|ihre vorteile|deine vorteile|(?:erwartet|erwarten) (?:sie|dich) bei uns"
+        r"|bei uns erwartet|what we offer|perks|das bekommst du|darauf kannst du"
+        r"|warum (?:wir|uns)|gute gründe",
+    ),
+    (
+        INTRO,
+        r"über uns|wer wir sind|das sind wir|about us|unser unternehmen"
+        r"|wir über uns|who we are|zum unternehmen|die stelle im überblick",
+    ),
+    (
+        APPLY,
+        r"kontakt|bewerbung|bewerben|interesse geweckt|ansprechp|so geht es weiter"
+        r"|klingt gut|how to apply|noch fragen",
+    ),
     (FACTS, r"das wichtigste zur stelle|eckdaten|auf einen blick|rahmenbedingungen"),
-    (PROFILE, r"profil|mitbringen|bringen sie mit|bringst du mit|anforderung"
-              r"|qualifikation"
-              r"|voraussetzung|was (?:sie|du) (?:kannst|können|mitbringst)|requirements"
-              r"|wir erwarten|das zeichnet|das solltest du|your skills|about you|skills"
-              r"|what you bring|you bring|you have|dein skillset|du hast"
-              r"|wen wir suchen|was wir (?:uns wünschen|erwarten)"),
-    (WORK, r"aufgaben|tätigkeit|das erwartet (?:sie|dich)|ihre rolle|deine rolle"
-           r"|was (?:sie|du) .{0,20}(?:tun|machen|bewegen|erwartet)|verantwortung"
-           r"|responsibilities|your tasks|what you.ll do|deine themen|dein alltag"
-           r"|ihr alltag|the job\b|you.ll own|you will|your job|dein job|ihr job"),
-]  # fmt: skip
+    (
+        PROFILE,
+        r"profil|mitbringen|bringen sie mit|bringst du mit|anforderung"
+        r"|qualifikation"
+        r"|voraussetzung|was (?:sie|du) (?:kannst|können|mitbringst)|requirements"
+        r"|wir erwarten|das zeichnet|das solltest du|your skills|about you|skills"
+        r"|what you bring|you bring|you have|dein skillset|du hast"
+        r"|wen wir suchen|was wir (?:uns wünschen|erwarten)",
+    ),
+    (
+        WORK,
+        r"aufgaben|tätigkeit|das erwartet (?:sie|dich)|ihre rolle|deine rolle"
+        r"|was (?:sie|du) .{0,20}(?:tun|machen|bewegen|erwartet)|verantwortung"
+        r"|responsibilities|your tasks|what you.ll do|deine themen|dein alltag"
+        r"|ihr alltag|the job\b|you.ll own|you will|your job|dein job|ihr job",
+    ),
+]
 HEADING_PATTERNS = [(part, re.compile(pattern, re.I)) for part, pattern in HEADINGS]
 MAX_HEADING_WORDS = 8
 MAX_INLINE_HEADING_WORDS = MAX_HEADING_WORDS

@@ -172,10 +172,13 @@ def _owner(task: str, best: RoleCard, catalogue: Catalogue) -> RoleCard | None:
     """The described role of another line of work that owns this task."""
     cards = [catalogue.cards[n] for n in catalogue.holders(task, "owns")]
     found = [
-        c for c in cards
-        if c is not None and c.is_described and c.lineage != best.lineage
+        c
+        for c in cards
+        if c is not None
+        and c.is_described
+        and c.lineage != best.lineage
         and not c.is_misreading
-    ]  # fmt: skip
+    ]
     return min(
         found, key=lambda c: (not c.is_reviewed, len(c.core), c.title), default=None
     )

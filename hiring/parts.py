@@ -10,8 +10,15 @@ from __future__ import annotations
 import re
 
 INTRO, WORK, PROFILE, OFFER, APPLY, EXCLUDED, FACTS, OTHER = (
-    "intro", "work", "profile", "offer", "apply", "excluded", "facts", "other",
-)  # fmt: skip
+    "intro",
+    "work",
+    "profile",
+    "offer",
+    "apply",
+    "excluded",
+    "facts",
+    "other",
+)
 IGNORED = {INTRO, OFFER, APPLY, FACTS}
 """Parts that describe the employer or the application, not the job."""
 

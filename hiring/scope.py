@@ -112,8 +112,9 @@ NOT_BEFORE_PHRASE = re.compile(
 )
 
 
-def regions(clause: str, *, in_excluded_part: bool = False, opens: bool = True,
-            before: str = "") -> list[Region]:  # fmt: skip
+def regions(
+    clause: str, *, in_excluded_part: bool = False, opens: bool = True, before: str = ""
+) -> list[Region]:
     """The stretches of a clause that are not asked of the person: (start, end,
     "negated" or "delegated"), in the clause's own offsets. ``opens``: the clause
     starts its sentence; ``before``: the clause before it in the sentence."""

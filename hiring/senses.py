@@ -21,18 +21,66 @@ class Sense:
 
 
 EVENTS = (
-    "workshop", "veranstaltung", "event", "abend", "panel", "podium", "runde",
-    "konferenz", "tagung", "gesprach", "talk", "verkostung", "lesung", "sitzung",
-    "webinar", "messe", "feier", "fest", "gala", "show", "meeting", "seminar",
-    "session", "barcamp", "interview", "diskussionsrunde", "fuhrung", "buhne",
-    "festival", "preisverleihung", "empfang", "kongress", "forumsveranstaltung",
-)  # fmt: skip
+    "workshop",
+    "veranstaltung",
+    "event",
+    "abend",
+    "panel",
+    "podium",
+    "runde",
+    "konferenz",
+    "tagung",
+    "gesprach",
+    "talk",
+    "verkostung",
+    "lesung",
+    "sitzung",
+    "webinar",
+    "messe",
+    "feier",
+    "fest",
+    "gala",
+    "show",
+    "meeting",
+    "seminar",
+    "session",
+    "barcamp",
+    "interview",
+    "diskussionsrunde",
+    "fuhrung",
+    "buhne",
+    "festival",
+    "preisverleihung",
+    "empfang",
+    "kongress",
+    "forumsveranstaltung",
+)
 ONLINE = (
-    "kommentar", "community", "forum", "chat", "gruppe", "kanal", "kanale", "social",
-    "netz", "online", "nutzer", "posting", "beitrag", "plattform", "follower", "fans",
-    "discord", "instagram", "facebook", "tiktok", "linkedin", "youtube", "twitter",
+    "kommentar",
+    "community",
+    "forum",
+    "chat",
+    "gruppe",
+    "kanal",
+    "kanale",
+    "social",
+    "netz",
+    "online",
+    "nutzer",
+    "posting",
+    "beitrag",
+    "plattform",
+    "follower",
+    "fans",
+    "discord",
+    "instagram",
+    "facebook",
+    "tiktok",
+    "linkedin",
+    "youtube",
+    "twitter",
     "diskussionen",
-)  # fmt: skip
+)
 PRESS = ("medien", "presse", "journalist", "redaktionen", "medienvertret")
 SENSES = (
     Sense("moder", EVENTS, ONLINE),
@@ -54,8 +102,10 @@ def blocked_roots(bare_words: list[str], roots_present: set[str]) -> set[str]:
             else word.endswith(sense.other)
             for word in bare_words
         )
-        keep = any(word.startswith(sense.keep) or word.endswith(sense.keep)
-                   for word in bare_words)  # fmt: skip
+        keep = any(
+            word.startswith(sense.keep) or word.endswith(sense.keep)
+            for word in bare_words
+        )
         if other and not keep:
             blocked.add(sense.trigger)
     return blocked

@@ -126,9 +126,27 @@ PUBLISHING = "veroffent"
 
 # Verb particles that German splits off: "Sie bauen Kanäle auf" is "Aufbau".
 PARTICLES = (
-    "auf", "ab", "aus", "ein", "an", "mit", "vor", "weiter", "zusammen", "fest",
-    "dar", "zu", "um", "her", "bei", "nach", "fort", "teil", "hoch", "weg",
-)  # fmt: skip
+    "auf",
+    "ab",
+    "aus",
+    "ein",
+    "an",
+    "mit",
+    "vor",
+    "weiter",
+    "zusammen",
+    "fest",
+    "dar",
+    "zu",
+    "um",
+    "her",
+    "bei",
+    "nach",
+    "fort",
+    "teil",
+    "hoch",
+    "weg",
+)
 
 # Words that carry no task: articles, pronouns, glue, and the ad's own frame.
 STOPWORDS = frozenset(

@@ -216,8 +216,9 @@ def _check_draft(request: HttpRequest, draft) -> HttpResponse:
     if wait:
         response = HttpResponse(
             _("Bitte warten Sie %(seconds)s Sekunden.") % {"seconds": wait},
-            status=429, content_type="text/plain; charset=utf-8",
-        )  # fmt: skip
+            status=429,
+            content_type="text/plain; charset=utf-8",
+        )
         response["Retry-After"] = str(wait)
         return response
     text = draft.as_text()
@@ -251,9 +252,13 @@ def builder(request: HttpRequest, slug: str) -> HttpResponse:
     selected = set(request.GET.getlist("keep")) if "edited" in request.GET else None
     work = [w for w in request.GET.get("work", "").split(",") if w][:50]
     draft = build_draft(
-        catalogue.card(role.slug), catalogue, posting=form.posting(),
-        size=request.GET.get("size", ""), selected=selected, work=work,
-    )  # fmt: skip
+        catalogue.card(role.slug),
+        catalogue,
+        posting=form.posting(),
+        size=request.GET.get("size", ""),
+        selected=selected,
+        work=work,
+    )
     fmt = request.GET.get("format", "")
     classifications = list(
         role.classifications.filter(scheme__in=CODE_SETS).values_list("scheme", "code")

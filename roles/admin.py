@@ -86,12 +86,23 @@ class RoleClassificationInline(ReadOnlyInline):
 @admin.register(Role)
 class RoleAdmin(ReadOnlyAdmin):
     wiki_edit_url_name = "roles:edit"
-    list_display = ["title", "family", "seniority", "status", "is_protected",
-                    "updated_at", "wiki_link"]  # fmt: skip
+    list_display = [
+        "title",
+        "family",
+        "seniority",
+        "status",
+        "is_protected",
+        "updated_at",
+        "wiki_link",
+    ]
     list_filter = ["family", "seniority", "status", "is_protected"]
     search_fields = ["title", "aliases", "summary"]
-    inlines = [RoleTaskInline, RoleCompetencyInline, RoleRelationInline,
-               RoleClassificationInline]  # fmt: skip
+    inlines = [
+        RoleTaskInline,
+        RoleCompetencyInline,
+        RoleRelationInline,
+        RoleClassificationInline,
+    ]
 
 
 @admin.register(Task)

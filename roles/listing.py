@@ -19,9 +19,17 @@ PAGE_SIZE = 30
 FEATURED = 16
 RECENT = 8
 LIST_FIELDS = (
-    "slug", "title", "aliases", "family", "seniority", "summary",
-    "is_illustrative", "orientation", "position", "updated_at",
-)  # fmt: skip
+    "slug",
+    "title",
+    "aliases",
+    "family",
+    "seniority",
+    "summary",
+    "is_illustrative",
+    "orientation",
+    "position",
+    "updated_at",
+)
 
 
 @dataclass(frozen=True)

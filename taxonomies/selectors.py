@@ -28,10 +28,13 @@ class Attribution:
 
     def as_dict(self) -> dict[str, str]:
         return {
-            "source": self.source, "name": self.name, "version": self.version,
-            "text": self.text, "licence": self.licence,
+            "source": self.source,
+            "name": self.name,
+            "version": self.version,
+            "text": self.text,
+            "licence": self.licence,
             "licence_url": self.licence_url,
-        }  # fmt: skip
+        }
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def attributions(sources: Iterable[str]) -> list[Attribution]:
             row.attribution,
             SOURCES[source].licence,
             SOURCES[source].licence_url,
-        )  # fmt: skip
+        )
         for source, row in sorted(newest.items())
     ]
 
@@ -141,8 +144,11 @@ def classification_panel(mappings: Sequence) -> ClassificationPanel | None:
 
 def _mapping_order(mapping) -> tuple:
     order = [s.value for s in ClassificationScheme]
-    return (order.index(mapping.scheme), mapping.status != MappingStatus.REVIEWED,
-            mapping.code)  # fmt: skip
+    return (
+        order.index(mapping.scheme),
+        mapping.status != MappingStatus.REVIEWED,
+        mapping.code,
+    )
 
 
 @dataclass(frozen=True)
@@ -180,7 +186,7 @@ def mapping_hints(
                 concept.label(),
                 concept_url(concept.scheme, concept.code),
                 matched,
-            )  # fmt: skip
+            )
         )
     return hints[:MAX_HINTS]
 

@@ -38,17 +38,22 @@ class SourceInfo:
 
 SOURCES = {
     Source.ESCO: SourceInfo(
-        Source.ESCO, "ESCO",
+        Source.ESCO,
+        "ESCO",
         "European Commission reuse policy (Decision 2011/833/EU), CC BY 4.0",
         "https://esco.ec.europa.eu/en/about-esco/data-science-and-esco/esco-licence",
-        r"\d+\.\d+(\.\d+)?", "https://esco.ec.europa.eu/",
+        r"\d+\.\d+(\.\d+)?",
+        "https://esco.ec.europa.eu/",
     ),
     Source.ONET: SourceInfo(
-        Source.ONET, "O*NET", "CC BY 4.0",
+        Source.ONET,
+        "O*NET",
+        "CC BY 4.0",
         "https://creativecommons.org/licenses/by/4.0/",
-        r"\d+\.\d+", "https://www.onetcenter.org/database.html",
+        r"\d+\.\d+",
+        "https://www.onetcenter.org/database.html",
     ),
-}  # fmt: skip
+}
 
 ATTRIBUTION_NOTE = _(
     "Auszüge unverändert; Auswahl und Anordnung durch Berufsbild. Die Herausgeber "

@@ -82,19 +82,34 @@ def make_wiki_role(slug: str = "testrolle", **fields) -> Role:
     other = make_role()
     base = snapshot_of(make_role(slug=f"{slug}-vorlage"))
     snapshot = {
-        "fields": {**base["fields"], "slug": slug, "title": f"Rolle {slug}",
-                   "summary": "Ausgangstext.", "definition": "Eine **Definition**.",
-                   **fields},
+        "fields": {
+            **base["fields"],
+            "slug": slug,
+            "title": f"Rolle {slug}",
+            "summary": "Ausgangstext.",
+            "definition": "Eine **Definition**.",
+            **fields,
+        },
         "tasks": {
-            str(make_task().pk): {"responsibility": "owns", "note": "",
-                                  "is_illustrative": False},
-            str(make_task().pk): {"responsibility": "contributes", "note": "x",
-                                  "is_illustrative": False},
+            str(make_task().pk): {
+                "responsibility": "owns",
+                "note": "",
+                "is_illustrative": False,
+            },
+            str(make_task().pk): {
+                "responsibility": "contributes",
+                "note": "x",
+                "is_illustrative": False,
+            },
         },
         "competencies": {
-            str(make_competency().pk): {"level": 3, "is_essential": True,
-                                        "note": "", "is_illustrative": False},
+            str(make_competency().pk): {
+                "level": 3,
+                "is_essential": True,
+                "note": "",
+                "is_illustrative": False,
+            },
         },
         "relations": {f"{other.pk}:collaborates": {"description": "eng"}},
-    }  # fmt: skip
+    }
     return create_role(snapshot=snapshot, user=None, comment="Anlage")

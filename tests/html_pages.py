@@ -25,8 +25,10 @@ from tests.roles.forms import edit_data
 
 SMM = "social-media-manager"
 TWO = "social-media-manager,community-manager"
-SIX = ("social-media-manager,community-manager,pr-berater,facebook-manager,"
-       "online-redakteur,social-media-berater")  # fmt: skip
+SIX = (
+    "social-media-manager,community-manager,pr-berater,facebook-manager,"
+    "online-redakteur,social-media-berater"
+)
 AD = (
     "Social Media Manager (m/w/d)\n\nIhre Aufgaben:\n- Sie entwickeln unsere "
     "Social-Media-Strategie\n- Sie planen Redaktionspläne und schreiben Beiträge\n"
@@ -34,14 +36,20 @@ AD = (
     "LinkedIn\n\nWir bieten: 32 Stunden, Homeoffice."
 )
 GUIDE = {
-    "company_size": "small", "position": "internal", "lead": "no",
-    "t-redaktionsplanung": "often", "t-beitraege-schreiben": "often",
-    "t-fragen-beantworten": "sometimes", "t-social-media-strategie": "sometimes",
-}  # fmt: skip
+    "company_size": "small",
+    "position": "internal",
+    "lead": "no",
+    "t-redaktionsplanung": "often",
+    "t-beitraege-schreiben": "often",
+    "t-fragen-beantworten": "sometimes",
+    "t-social-media-strategie": "sometimes",
+}
 PROFILE = {
-    "task-community-aufbau": "owns", "task-moderation": "owns",
-    "task-grafikdesign": "excluded", "name": "Kim Beispiel",
-}  # fmt: skip
+    "task-community-aufbau": "owns",
+    "task-moderation": "owns",
+    "task-grafikdesign": "excluded",
+    "name": "Kim Beispiel",
+}
 
 
 class Walker:
@@ -81,15 +89,21 @@ def _reading(walker: Walker, people: dict) -> None:
     anonymous = walker.client()
     task, competency = Task.objects.first(), Competency.objects.first()
     for name, url in [
-        ("home", "/"), ("roles", "/roles/"), ("role", f"/roles/{SMM}/"),
-        ("history", f"/roles/{SMM}/history/"), ("tasks", "/tasks/"),
-        ("task", f"/tasks/{task.slug}/"), ("competencies", "/competencies/"),
+        ("home", "/"),
+        ("roles", "/roles/"),
+        ("role", f"/roles/{SMM}/"),
+        ("history", f"/roles/{SMM}/history/"),
+        ("tasks", "/tasks/"),
+        ("task", f"/tasks/{task.slug}/"),
+        ("competencies", "/competencies/"),
         ("competency", f"/competencies/{competency.slug}/"),
-        ("about", "/about/"), ("changes", "/changes/"),
+        ("about", "/about/"),
+        ("changes", "/changes/"),
         ("discussion", f"/roles/{SMM}/discussion/"),
-        ("login", "/accounts/login/"), ("admin-login", "/admin/login/"),
+        ("login", "/accounts/login/"),
+        ("admin-login", "/admin/login/"),
         ("api-docs", "/api/v1/docs/"),
-    ]:  # fmt: skip
+    ]:
         walker.get(anonymous, name, url)
     walker.get(anonymous, "search", "/search/", q="Community")
     walker.get(anonymous, "search-empty", "/search/", q="zzzqqq")
@@ -102,10 +116,17 @@ def _comparing(walker: Walker, people: dict) -> None:
     walker.get(anonymous, "compare-empty", "/compare/")
     walker.get(anonymous, "compare-2", "/compare/", roles=TWO)
     walker.get(anonymous, "compare-6", "/compare/", roles=SIX)
-    walker.get(anonymous, "compare-6-expert", "/compare/", roles=SIX,
-               audience="expert", only="diff")  # fmt: skip
-    walker.get(walker.client(people["editor"]), "compare-2-editor", "/compare/",
-               roles=TWO)  # fmt: skip
+    walker.get(
+        anonymous,
+        "compare-6-expert",
+        "/compare/",
+        roles=SIX,
+        audience="expert",
+        only="diff",
+    )
+    walker.get(
+        walker.client(people["editor"]), "compare-2-editor", "/compare/", roles=TWO
+    )
     walker.get(anonymous, "curated", "/compare/social-media-manager-oder-berater/")
 
 
@@ -122,8 +143,9 @@ def _hiring(walker: Walker, people: dict) -> None:
     walker.get(anonymous, "practitioner", "/finden/profil/")
     walker.post(anonymous, "practitioner-result", "/finden/profil/", PROFILE)
     walker.get(anonymous, "builder", reverse("hiring:builder", args=[SMM]))
-    walker.get(anonymous, "builder-small", reverse("hiring:builder", args=[SMM]),
-               size="small")  # fmt: skip
+    walker.get(
+        anonymous, "builder-small", reverse("hiring:builder", args=[SMM]), size="small"
+    )
 
 
 def _editing(walker: Walker, people: dict) -> None:
@@ -136,11 +158,17 @@ def _editing(walker: Walker, people: dict) -> None:
     walker.get(editor, "edit", edit)
     walker.get(editor, "create", reverse("roles:create"))
     walker.get(editor, "task-edit", reverse("roles:task_edit", args=[task.slug]))
-    walker.get(editor, "competency-edit",
-               reverse("roles:competency_edit", args=[competency.slug]))  # fmt: skip
+    walker.get(
+        editor,
+        "competency-edit",
+        reverse("roles:competency_edit", args=[competency.slug]),
+    )
     walker.get(editor, "task-history", reverse("roles:task_history", args=[task.slug]))
-    walker.get(editor, "competency-history",
-               reverse("roles:competency_history", args=[competency.slug]))  # fmt: skip
+    walker.get(
+        editor,
+        "competency-history",
+        reverse("roles:competency_history", args=[competency.slug]),
+    )
     data = edit_data(editor.get(edit))
     data.update({"summary": "", "edit_summary": "leer"})
     walker.post(editor, "edit-invalid", edit, data, status=400)
@@ -148,8 +176,12 @@ def _editing(walker: Walker, people: dict) -> None:
     old, new = Version.objects.get_for_object(Role.objects.get(slug=SMM)).order_by(
         "pk"
     )[:2]
-    walker.get(editor, "diff", reverse("roles:diff", args=[SMM]),
-               **{"from": old.pk, "to": new.pk})  # fmt: skip
+    walker.get(
+        editor,
+        "diff",
+        reverse("roles:diff", args=[SMM]),
+        **{"from": old.pk, "to": new.pk},
+    )
     walker.get(editor, "revision", reverse("roles:revision", args=[SMM, old.pk]))
     walker.get(maintainer, "revert", reverse("roles:revert", args=[SMM, old.pk]))
     walker.get(editor, "password-change", "/accounts/password_change/")
@@ -166,9 +198,13 @@ def _reviewing(walker: Walker, people: dict) -> None:
     base = snapshot_of(role)
     proposed = {**base, "fields": {**base["fields"], "summary": "Klarer gesagt."}}
     proposal = submit(
-        role=role, proposed=proposed, base=base, base_number=role.revision_number,
-        user=people["editor"], summary="Klarer",
-    )  # fmt: skip
+        role=role,
+        proposed=proposed,
+        base=base,
+        base_number=role.revision_number,
+        user=people["editor"],
+        summary="Klarer",
+    )
     maintainer = walker.client(people["maintainer"])
     walker.get(maintainer, "proposals", reverse("roles:proposals"))
     walker.get(maintainer, "proposal", proposal.get_absolute_url())
@@ -178,8 +214,12 @@ def _discussing(walker: Walker, people: dict) -> None:
     reader, editor = walker.client(people["reader"]), walker.client(people["editor"])
     page = reverse("discussions:role", args=[SMM])
     reader.post(reverse("discussions:follow", args=[SMM]))
-    body = {"body": "Fehlt hier nicht das **Monitoring**?", "anchor": "",
-            "proposal": "", "website": ""}  # fmt: skip
+    body = {
+        "body": "Fehlt hier nicht das **Monitoring**?",
+        "anchor": "",
+        "proposal": "",
+        "website": "",
+    }
     assert reader.post(page, body).status_code == 302
     comment = Comment.objects.filter(parent=None).latest("pk")
     reply = reverse("discussions:reply", args=[comment.pk])
@@ -199,10 +239,20 @@ def _errors(walker: Walker, people: dict) -> None:
     lenient = walker.client(raise_request_exception=False)
     walker.keep("400", lenient.get("/", HTTP_HOST="fremd.example"), 400)
     strict = walker.client(enforce_csrf_checks=True)
-    walker.post(strict, "403-csrf", "/accounts/login/",
-                {"username": "kim", "password": "geheim"}, status=403)  # fmt: skip
-    walker.post(walker.client(people["reader"]), "403",
-                reverse("roles:edit", args=[SMM]), {}, status=403)  # fmt: skip
+    walker.post(
+        strict,
+        "403-csrf",
+        "/accounts/login/",
+        {"username": "kim", "password": "geheim"},
+        status=403,
+    )
+    walker.post(
+        walker.client(people["reader"]),
+        "403",
+        reverse("roles:edit", args=[SMM]),
+        {},
+        status=403,
+    )
     factory = RequestFactory()
     with translation.override(walker.language):
         walker.keep("500", server_error(factory.get("/")), 500)
@@ -211,5 +261,11 @@ def _errors(walker: Walker, people: dict) -> None:
 
 
 STEPS: list[Callable[[Walker, dict], None]] = [
-    _reading, _comparing, _hiring, _editing, _reviewing, _discussing, _errors,
-]  # fmt: skip
+    _reading,
+    _comparing,
+    _hiring,
+    _editing,
+    _reviewing,
+    _discussing,
+    _errors,
+]

@@ -49,9 +49,15 @@ PAGES = [
     "/finden/",
     "/roles/social-media-manager/stellenanzeige/",
 ]
-PAGED = {"/roles/", "/roles/?page=2", "/roles/?family=social-media",
-         "/tasks/moderation/", "/competencies/unabhaengigkeit/",
-         "/search/?q=Moderation", "/search/?q=Sozial+Media+Manger"}  # fmt: skip
+PAGED = {
+    "/roles/",
+    "/roles/?page=2",
+    "/roles/?family=social-media",
+    "/tasks/moderation/",
+    "/competencies/unabhaengigkeit/",
+    "/search/?q=Moderation",
+    "/search/?q=Sozial+Media+Manger",
+}
 """Lists that fill up to a page as roles are added; their size is held by the
 page size instead."""
 MOST_ROLE_LINKS = PAGE_SIZE + 16

@@ -12,9 +12,16 @@ from django.urls import reverse
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 SWITCHED_OFF = (
-    "camera", "microphone", "geolocation", "payment", "usb", "interest-cohort",
-    "browsing-topics", "fullscreen", "serial",
-)  # fmt: skip
+    "camera",
+    "microphone",
+    "geolocation",
+    "payment",
+    "usb",
+    "interest-cohort",
+    "browsing-topics",
+    "fullscreen",
+    "serial",
+)
 
 
 def _switched_off(response) -> set[str]:
@@ -74,10 +81,13 @@ def test_the_language_cookie_is_secure_when_the_session_cookie_is():
 
     def flags(**environment: str) -> str:
         return subprocess.run(
-            [sys.executable, "-c", code], cwd=BASE_DIR, capture_output=True,
-            text=True, timeout=60,
+            [sys.executable, "-c", code],
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=60,
             env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **environment},
-        ).stdout.strip()  # fmt: skip
+        ).stdout.strip()
 
     assert flags(DJANGO_SECURE_COOKIES="1") == "True True True"
     assert flags() == "False False True"

@@ -35,12 +35,14 @@ def entries(path: Path) -> list[dict]:
         strings = re.findall(
             r'msgstr(?:\[\d\])? ((?:"(?:[^"\\]|\\.)*"\n?)+)', match["strs"]
         )
-        found.append({
-            "id": _text(match["id"]),
-            "plural": _text(match["plural"]) if match["plural"] else None,
-            "strs": [_text(s) for s in strings],
-            "fuzzy": "fuzzy" in match["flags"],
-        })  # fmt: skip
+        found.append(
+            {
+                "id": _text(match["id"]),
+                "plural": _text(match["plural"]) if match["plural"] else None,
+                "strs": [_text(s) for s in strings],
+                "fuzzy": "fuzzy" in match["flags"],
+            }
+        )
     return [entry for entry in found if entry["id"]]  # the header has an empty id
 
 

@@ -25,9 +25,13 @@ def _python(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings"
     return subprocess.run(
-        [sys.executable, *args], cwd=BASE_DIR, capture_output=True, text=True,
-        env={**clean, **env}, timeout=120,
-    )  # fmt: skip
+        [sys.executable, *args],
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
+        env={**clean, **env},
+        timeout=120,
+    )
 
 
 def test_without_debug_the_app_servers_refuse_the_public_key():

@@ -34,9 +34,10 @@ class ErrorBodySerializer(s.Serializer):
     )
     message = s.CharField(help_text="For people, in the language asked for.")
     details = s.DictField(
-        child=s.ListField(child=s.CharField()), required=False,
+        child=s.ListField(child=s.CharField()),
+        required=False,
         help_text="Per parameter or field: what is wrong with it.",
-    )  # fmt: skip
+    )
 
 
 class ErrorSerializer(s.Serializer):

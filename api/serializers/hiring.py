@@ -50,9 +50,10 @@ class CheckRequestSerializer(ClosedRequestSerializer):
     """The job ad to check; nothing else."""
 
     text = AdTextField(
-        max_length=100_000, trim_whitespace=False,
+        max_length=100_000,
+        trim_whitespace=False,
         help_text="The job ad as plain text, at most 20,000 characters.",
-    )  # fmt: skip
+    )
 
 
 class CheckFitSerializer(s.Serializer):
@@ -152,9 +153,12 @@ class GuideRequestSerializer(ClosedRequestSerializer):
         "others: someone already does it.",
     )
     team = s.ListField(
-        child=s.SlugField(), required=False, default=list, max_length=50,
+        child=s.SlugField(),
+        required=False,
+        default=list,
+        max_length=50,
         help_text="Slugs of the roles the company already has.",
-    )  # fmt: skip
+    )
 
 
 class GuideReasonSerializer(s.Serializer):

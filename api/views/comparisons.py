@@ -25,12 +25,20 @@ from roles.selectors import role_choices
 
 SHAPE = [
     LANG,
-    OpenApiParameter("audience", str, enum=["plain", "expert"],
-                     description="plain (default): for companies; expert: the "
-                     "association's wording."),
-    OpenApiParameter("only", str, enum=["diff", "key"],
-                     description="Only rows that differ, or only the key differences."),
-]  # fmt: skip
+    OpenApiParameter(
+        "audience",
+        str,
+        enum=["plain", "expert"],
+        description="plain (default): for companies; expert: the "
+        "association's wording.",
+    ),
+    OpenApiParameter(
+        "only",
+        str,
+        enum=["diff", "key"],
+        description="Only rows that differ, or only the key differences.",
+    ),
+]
 
 
 def _shape(request: Request) -> tuple[Audience, bool, bool]:
@@ -47,13 +55,18 @@ def _shape(request: Request) -> tuple[Audience, bool, bool]:
 ROLES = OpenApiParameter(
     "roles",
     {
-        "type": "array", "items": {"type": "string", "pattern": LOWER_SLUG},
-        "minItems": MIN_ROLES, "maxItems": MAX_ROLES, "uniqueItems": True,
+        "type": "array",
+        "items": {"type": "string", "pattern": LOWER_SLUG},
+        "minItems": MIN_ROLES,
+        "maxItems": MAX_ROLES,
+        "uniqueItems": True,
     },
-    required=True, style="form", explode=False,
+    required=True,
+    style="form",
+    explode=False,
     description=f"{MIN_ROLES}–{MAX_ROLES} different role slugs, comma-separated, "
     "in the order of the columns.",
-)  # fmt: skip
+)
 
 
 @extend_schema_view(
@@ -107,13 +120,14 @@ class CuratedList(ReadView):
 
         def row(comparison) -> dict:
             return {
-                "slug": comparison.slug, "title": comparison.title,
+                "slug": comparison.slug,
+                "title": comparison.title,
                 "roles": [e.role.slug for e in comparison.entries.all()],
                 "url": request.build_absolute_uri(
                     reverse("api:comparison", args=[comparison.slug])
                 ),
                 "html_url": request.build_absolute_uri(comparison.get_absolute_url()),
-            }  # fmt: skip
+            }
 
         page = self.page_of(request, comparisons, row)
         return out.CuratedComparisonPageSerializer(page).data

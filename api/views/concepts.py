@@ -30,16 +30,20 @@ def concept_key(concept: Concept) -> str:
 
 def _concept(request: Request, concept: Concept) -> dict:
     return {
-        "scheme": concept.scheme, "code": concept.code, "notation": concept.notation,
-        "label": concept.label(), "labels": concept.labels,
+        "scheme": concept.scheme,
+        "code": concept.code,
+        "notation": concept.notation,
+        "label": concept.label(),
+        "labels": concept.labels,
         "alt_labels": concept.alt_labels,
         "description": in_language(concept.descriptions),
-        "group_code": concept.group_code, "source_version": concept.source_version,
+        "group_code": concept.group_code,
+        "source_version": concept.source_version,
         "url": request.build_absolute_uri(
             reverse("api:concept", args=[concept.scheme, concept_key(concept)])
         ),
         "publisher_url": concept_url(concept.scheme, concept.code),
-    }  # fmt: skip
+    }
 
 
 @extend_schema_view(
@@ -102,7 +106,7 @@ class ConceptList(ReadView):
                 pattern=r"^[^/\x00]+$",
                 description="The code; for ESCO the last part of the concept's URI.",
             ),
-        ],  # fmt: skip
+        ],
         responses=out.ConceptDetailSerializer,
     )
 )
@@ -132,7 +136,7 @@ class ConceptDetail(ReadView):
                 "level": None if k.level is None else float(k.level),
                 "not_relevant": k.not_relevant,
                 "suppress": k.suppress,
-            }  # fmt: skip
+            }
             for k in concept.skills.order_by("relation", "-importance", "pk")
         ]
         document["attribution"] = [

@@ -25,14 +25,20 @@ def _name(user) -> str | None:
 
 def _proposal(request: Request, proposal: ChangeProposal) -> dict:
     return {
-        "id": proposal.pk, "role": proposal.role.slug if proposal.role else None,
-        "role_title": proposal.role_title, "author": _name(proposal.author),
-        "summary": proposal.summary, "state": proposal.state,
-        "state_label": proposal.get_state_display(), "size": proposal.size,
-        "base_number": proposal.base_number, "created_at": proposal.created_at,
-        "decided_at": proposal.decided_at, "decided_by": _name(proposal.decided_by),
+        "id": proposal.pk,
+        "role": proposal.role.slug if proposal.role else None,
+        "role_title": proposal.role_title,
+        "author": _name(proposal.author),
+        "summary": proposal.summary,
+        "state": proposal.state,
+        "state_label": proposal.get_state_display(),
+        "size": proposal.size,
+        "base_number": proposal.base_number,
+        "created_at": proposal.created_at,
+        "decided_at": proposal.decided_at,
+        "decided_by": _name(proposal.decided_by),
         "url": request.build_absolute_uri(reverse("api:proposal", args=[proposal.pk])),
-    }  # fmt: skip
+    }
 
 
 @extend_schema_view(
@@ -47,7 +53,7 @@ def _proposal(request: Request, proposal: ChangeProposal) -> dict:
                 description="open-any: every state still open.",
             ),
             slug_parameter("role", "Only this role's proposals (its slug)."),
-        ],  # fmt: skip
+        ],
         responses=out.ProposalPageSerializer,
     )
 )
@@ -99,7 +105,7 @@ class ProposalDetail(ReadView):
                 "actor": _name(e.actor),
                 "comment": e.comment,
                 "created_at": e.created_at,
-            }  # fmt: skip
+            }
             for e in proposal.events.select_related("actor")
         ]
         return out.ProposalDetailSerializer(document).data

@@ -42,20 +42,33 @@ def _absolute(request: Request, path: str) -> str:
 
 def role_summary(request: Request, role: Role) -> dict:
     return {
-        "slug": role.slug, "title": role.title,
-        "family": role.family, "family_label": choice_label(Family, role.family),
+        "slug": role.slug,
+        "title": role.title,
+        "family": role.family,
+        "family_label": choice_label(Family, role.family),
         "seniority": role.seniority,
         "seniority_label": choice_label(Seniority, role.seniority),
-        "summary": role.summary, "status": role.status,
+        "summary": role.summary,
+        "status": role.status,
         "is_illustrative": role.is_illustrative,
-        "revision_number": role.revision_number, "updated_at": role.updated_at,
+        "revision_number": role.revision_number,
+        "updated_at": role.updated_at,
         "url": _absolute(request, reverse("api:role", args=[role.slug])),
         "html_url": _absolute(request, role.get_absolute_url()),
-    }  # fmt: skip
+    }
 
 
-ROLE_LIST_FIELDS = ("slug", "title", "family", "seniority", "summary", "status",
-                    "is_illustrative", "revision_number", "updated_at")  # fmt: skip
+ROLE_LIST_FIELDS = (
+    "slug",
+    "title",
+    "family",
+    "seniority",
+    "summary",
+    "status",
+    "is_illustrative",
+    "revision_number",
+    "updated_at",
+)
 
 
 @extend_schema_view(
@@ -210,15 +223,17 @@ class RoleRevisions(ReadView):
             html = reverse("roles:revision", args=[slug, version.pk])
             diff = (
                 f"{reverse('roles:diff', args=[slug])}?from={version.pk}&to={newest}"
-                if newest and version.pk != newest else None
-            )  # fmt: skip
+                if newest and version.pk != newest
+                else None
+            )
             return {
-                "id": version.pk, "date": version.revision.date_created,
+                "id": version.pk,
+                "date": version.revision.date_created,
                 "author": user.get_username() if user else None,
                 "comment": version.revision.comment,
                 "html_url": _absolute(request, html),
                 "diff_url": _absolute(request, diff) if diff else None,
-            }  # fmt: skip
+            }
 
         page = self.page_of(request, versions, revision)
         return out.RevisionPageSerializer(page).data
@@ -230,13 +245,17 @@ def _entry(request: Request, entry, kind: str) -> dict:
     choices = TaskArea if is_task else CompetencyKind
     roles_url = f"{reverse('api:roles')}?{kind}={entry.slug}"
     return {
-        "slug": entry.slug, "name": entry.name, "plain_name": entry.plain_name,
-        "group": group, "group_label": choice_label(choices, group),
+        "slug": entry.slug,
+        "name": entry.name,
+        "plain_name": entry.plain_name,
+        "group": group,
+        "group_label": choice_label(choices, group),
         "plain_description": entry.plain_description,
-        "description": entry.description, "role_count": entry.role_count,
+        "description": entry.description,
+        "role_count": entry.role_count,
         "roles_url": _absolute(request, roles_url),
         "html_url": _absolute(request, entry.get_absolute_url()),
-    }  # fmt: skip
+    }
 
 
 def _with_role_count(model):

@@ -8,8 +8,18 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-ENDPOINTS = ("roles", "tasks", "competencies", "comparisons", "compare", "concepts",
-             "proposals", "check", "schema", "docs")  # fmt: skip
+ENDPOINTS = (
+    "roles",
+    "tasks",
+    "competencies",
+    "comparisons",
+    "compare",
+    "concepts",
+    "proposals",
+    "check",
+    "schema",
+    "docs",
+)
 
 
 class Root(APIView):

@@ -18,8 +18,12 @@ if not settings.configured:
         SECRET_KEY="bare-benchmark-site-only",
         ALLOWED_HOSTS=["127.0.0.1"],
         ROOT_URLCONF=__name__,
-        INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth",
-                        "django.contrib.sessions", "django.contrib.messages"],
+        INSTALLED_APPS=[
+            "django.contrib.contenttypes",
+            "django.contrib.auth",
+            "django.contrib.sessions",
+            "django.contrib.messages",
+        ],
         MIDDLEWARE=[
             "django.middleware.security.SecurityMiddleware",
             "django.contrib.sessions.middleware.SessionMiddleware",
@@ -32,7 +36,7 @@ if not settings.configured:
         TEMPLATES=[{"BACKEND": "django.template.backends.django.DjangoTemplates"}],
         DATABASES={},
         USE_I18N=True,
-    )  # fmt: skip
+    )
 
 PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
 <title>{{ title }}</title></head><body><header><nav><ul>
@@ -46,8 +50,12 @@ PARAGRAPHS = ["Ein Absatz über das Projekt, seine Quellen und seine Pflege. " *
 
 def page(request):
     template = engines["django"].from_string(PAGE)
-    context = {"title": "Über", "links": LINKS, "paragraphs": PARAGRAPHS,
-               "footer": "Fußzeile"}  # fmt: skip
+    context = {
+        "title": "Über",
+        "links": LINKS,
+        "paragraphs": PARAGRAPHS,
+        "footer": "Fußzeile",
+    }
     return HttpResponse(template.render(context, request))
 
 

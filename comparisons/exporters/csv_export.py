@@ -29,9 +29,17 @@ def neutralise(value: str) -> str:
 # Characters Windows-1252 lacks, as the nearest it has; anything else falls back to
 # its letter without accents (NFKD), or "?".
 CP1252_STANDINS = {
-    "→": "->", "←": "<-", "≠": "!=", "●": "*", "○": "o", "✕": "x",
-    "\u2010": "-", "\u2011": "-", "\u2212": "-", "\u202f": " ",
-}  # fmt: skip
+    "→": "->",
+    "←": "<-",
+    "≠": "!=",
+    "●": "*",
+    "○": "o",
+    "✕": "x",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2212": "-",
+    "\u202f": " ",
+}
 
 
 def render_csv(table: ComparisonTable) -> bytes:

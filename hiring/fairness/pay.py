@@ -122,9 +122,10 @@ def read_pay(text: str) -> PayReading:
         if _names_pay(sentence):
             stated = True
         elif SCALE.search(sentence) and re.search(
-            r"vergütung|bezahlung|eingruppierung|gehalt|entgelt|nach|gemäß", sentence,
+            r"vergütung|bezahlung|eingruppierung|gehalt|entgelt|nach|gemäß",
+            sentence,
             re.I,
-        ):  # fmt: skip
+        ):
             scale_only = True
             vague.append(line_of(text, start))
         if VAGUE.search(sentence):

@@ -89,8 +89,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     comment = request.POST.get("comment", "")
     if len(comment) > COMMENT_MAX_LENGTH:
         message = _("Der Kommentar hat %(length)s Zeichen; erlaubt sind %(max)s.") % {
-            "length": f"{len(comment):,}".replace(",", "."), "max": "5.000",
-        }  # fmt: skip
+            "length": f"{len(comment):,}".replace(",", "."),
+            "max": "5.000",
+        }
         context = _context(
             request, proposal, error=message, comment=comment[:COMMENT_MAX_LENGTH]
         )
@@ -103,9 +104,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     seen_state = request.POST.get("state") or ProposalState.OPEN
     try:
         proposal = decide(
-            proposal, decision=decision, user=request.user, comment=comment,
-            seen_pushes=seen, seen_state=seen_state,
-        )  # fmt: skip
+            proposal,
+            decision=decision,
+            user=request.user,
+            comment=comment,
+            seen_pushes=seen,
+            seen_state=seen_state,
+        )
     except ProposalRefused as refused:
         proposal.refresh_from_db()
         context = _context(request, proposal, error=refused.message, comment=comment)

@@ -103,9 +103,12 @@ def _editor_for(role: Role, own, can_protect: bool) -> RoleEditor:
     (on its base) unless that waits for them to resolve a collision."""
     if own is not None and own.state != ProposalState.NEEDS_AUTHOR:
         return RoleEditor.unbound(
-            role, own.proposed, can_protect=can_protect, base=own.base,
+            role,
+            own.proposed,
+            can_protect=can_protect,
+            base=own.base,
             base_number=own.base_number,
-        )  # fmt: skip
+        )
     return RoleEditor.unbound(role, snapshot_of(role), can_protect=can_protect)
 
 

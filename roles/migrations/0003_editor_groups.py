@@ -25,7 +25,7 @@ MAINTAINER_PERMISSIONS = EDITOR_PERMISSIONS + [
     ("comparisons", "view_curatedcomparisonrole"),
     ("auth", "add_user"), ("auth", "change_user"), ("auth", "view_user"),
     ("auth", "view_group"),
-]  # fmt: skip
+]
 GROUPS = {"Redaktion": EDITOR_PERMISSIONS, "Pflege": MAINTAINER_PERMISSIONS}
 
 

@@ -73,7 +73,7 @@ def create(apps, schema_editor):
     from roles.search.index import index_stored_documents
 
     index_stored_documents(apps.get_model("roles", "Role"),
-                           apps.get_model("roles", "SearchTerm"))  # fmt: skip
+                           apps.get_model("roles", "SearchTerm"))
 
 
 def drop(apps, schema_editor):

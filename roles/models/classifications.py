@@ -12,8 +12,10 @@ from roles.models.role import NOTE_MAX_LENGTH, Role
 CLASSIFICATION_CODE_PATTERNS = {
     ClassificationScheme.ESCO: (
         r"^http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}$",
-        _("Bitte die URI des ESCO-Berufs angeben, etwa "
-          "http://data.europa.eu/esco/occupation/… (36 Zeichen am Ende)."),
+        _(
+            "Bitte die URI des ESCO-Berufs angeben, etwa "
+            "http://data.europa.eu/esco/occupation/… (36 Zeichen am Ende)."
+        ),
     ),
     ClassificationScheme.ISCO: (
         r"^[0-9]{1,4}$",
@@ -27,7 +29,7 @@ CLASSIFICATION_CODE_PATTERNS = {
         r"^[0-9]{5}$",
         _("Ein KldB-2010-Code hat genau fünf Ziffern, etwa 92212."),
     ),
-}  # fmt: skip
+}
 
 
 def classification_code_error(scheme: str, code: str) -> str | None:
@@ -53,9 +55,11 @@ class RoleClassification(models.Model):
     )
     code = models.CharField(_("Code oder URI"), max_length=255)
     status = models.CharField(
-        _("Stand"), max_length=12, choices=MappingStatus,
+        _("Stand"),
+        max_length=12,
+        choices=MappingStatus,
         default=MappingStatus.SUGGESTED,
-    )  # fmt: skip
+    )
     note = models.CharField(_("Anmerkung"), max_length=NOTE_MAX_LENGTH, blank=True)
 
     class Meta:

@@ -38,9 +38,12 @@ class ChangeProposal(models.Model):
     role_title = models.CharField(_("Rolle"), max_length=120)
     """Kept when the role is deleted, so the proposal still says what it was."""
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-        related_name="proposals", verbose_name=_("vorgeschlagen von"),
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="proposals",
+        verbose_name=_("vorgeschlagen von"),
+    )
     summary = models.TextField(_("Begründung"), max_length=SUMMARY_MAX_LENGTH)
     base_number = models.PositiveIntegerField(_("Grundlage: Fassung"))
     base = models.JSONField(_("Grundlage"))
@@ -55,9 +58,13 @@ class ChangeProposal(models.Model):
     updated_at = models.DateTimeField(_("zuletzt geändert"), auto_now=True)
     decided_at = models.DateTimeField(_("entschieden am"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("entschieden von"),
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entschieden von"),
+    )
 
     class Meta:
         verbose_name = _("Änderungsvorschlag")
@@ -96,9 +103,12 @@ class ReviewEvent(models.Model):
         ChangeProposal, on_delete=models.CASCADE, related_name="events"
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     kind = models.CharField(_("Schritt"), max_length=20, choices=Kind)
     comment = models.TextField(
         _("Kommentar"), max_length=COMMENT_MAX_LENGTH, blank=True

@@ -23,10 +23,20 @@ from roles.readmodels.shapes import (
 )
 
 ROLE_COLUMNS = (
-    "pk", "slug", "title", "aliases", "family", "seniority", "parent__slug",
-    "status", "position", "orientation", "company_sizes", "is_illustrative",
+    "pk",
+    "slug",
+    "title",
+    "aliases",
+    "family",
+    "seniority",
+    "parent__slug",
+    "status",
+    "position",
+    "orientation",
+    "company_sizes",
+    "is_illustrative",
     "summary",
-)  # fmt: skip
+)
 
 
 def iter_all_role_data(chunk: int = 2_000):
@@ -35,11 +45,19 @@ def iter_all_role_data(chunk: int = 2_000):
     fixed number of queries per chunk, no model instances (10,000 roles in
     about a second). Ordered by slug."""
     names = {
-        **{("task", s): (n, p, a) for s, n, p, a in
-           Task.objects.values_list("slug", "name", "plain_name", "area")},
-        **{("competency", s): (n, p, k) for s, n, p, k in
-           Competency.objects.values_list("slug", "name", "plain_name", "kind")},
-    }  # fmt: skip
+        **{
+            ("task", s): (n, p, a)
+            for s, n, p, a in Task.objects.values_list(
+                "slug", "name", "plain_name", "area"
+            )
+        },
+        **{
+            ("competency", s): (n, p, k)
+            for s, n, p, k in Competency.objects.values_list(
+                "slug", "name", "plain_name", "kind"
+            )
+        },
+    }
     rows = Role.objects.order_by("slug").values_list(*ROLE_COLUMNS)
     batch: list[tuple] = []
     for row in rows.iterator(chunk_size=chunk):
@@ -78,31 +96,66 @@ def _lean_role_data(rows: list[tuple], names: dict) -> list[RoleData]:
         kinds[role_id].add(kind)
     return [
         RoleData(
-            slug=slug, title=title, url=url_of(ROLE_URL, slug),
-            summary=summary, orientation=orientation, orientation_label="",
-            position=position, position_label="",
-            company_sizes=tuple(sizes or ()), is_illustrative=illustrative,
-            tasks=tuple(tasks[pk]), competencies=tuple(competencies[pk]),
-            aliases=tuple(split_lines(aliases)), family=family,
-            seniority=seniority, parent=parent or "", status=status,
+            slug=slug,
+            title=title,
+            url=url_of(ROLE_URL, slug),
+            summary=summary,
+            orientation=orientation,
+            orientation_label="",
+            position=position,
+            position_label="",
+            company_sizes=tuple(sizes or ()),
+            is_illustrative=illustrative,
+            tasks=tuple(tasks[pk]),
+            competencies=tuple(competencies[pk]),
+            aliases=tuple(split_lines(aliases)),
+            family=family,
+            seniority=seniority,
+            parent=parent or "",
+            status=status,
             relation_kinds=frozenset(kinds[pk]),
         )
-        for (pk, slug, title, aliases, family, seniority, parent, status, position,
-             orientation, sizes, illustrative, summary) in rows
-    ]  # fmt: skip
+        for (
+            pk,
+            slug,
+            title,
+            aliases,
+            family,
+            seniority,
+            parent,
+            status,
+            position,
+            orientation,
+            sizes,
+            illustrative,
+            summary,
+        ) in rows
+    ]
 
 
 def load_entries() -> list[EntryData]:
     """All tasks and competencies with their phrases from job ads (two queries)."""
     fields = ("slug", "name", "plain_name", "ad_phrases")
     tasks = [
-        EntryData("task", t["slug"], t["name"], t["plain_name"], t["area"],
-                  tuple(split_lines(t["ad_phrases"])))
+        EntryData(
+            "task",
+            t["slug"],
+            t["name"],
+            t["plain_name"],
+            t["area"],
+            tuple(split_lines(t["ad_phrases"])),
+        )
         for t in Task.objects.order_by("slug").values(*fields, "area")
-    ]  # fmt: skip
+    ]
     competencies = [
-        EntryData("competency", c["slug"], c["name"], c["plain_name"], c["kind"],
-                  tuple(split_lines(c["ad_phrases"])))
+        EntryData(
+            "competency",
+            c["slug"],
+            c["name"],
+            c["plain_name"],
+            c["kind"],
+            tuple(split_lines(c["ad_phrases"])),
+        )
         for c in Competency.objects.order_by("slug").values(*fields, "kind")
-    ]  # fmt: skip
+    ]
     return [*tasks, *competencies]

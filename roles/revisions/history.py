@@ -36,8 +36,13 @@ ROLE_FOLLOWS = [
 def register_models() -> None:
     """Called from RolesConfig.ready(); safe to call twice."""
     for model in (
-        RoleTask, RoleCompetency, RoleRelation, RoleClassification, Task, Competency,
-    ):  # fmt: skip
+        RoleTask,
+        RoleCompetency,
+        RoleRelation,
+        RoleClassification,
+        Task,
+        Competency,
+    ):
         if not reversion.is_registered(model):
             reversion.register(model)
     if not reversion.is_registered(Role):
@@ -104,10 +109,13 @@ def recent_changes(limit: int = 50) -> list[Change]:
     main = {revision.pk: _main_version(revision) for revision in revisions}
     links = _links_for([v for v in main.values() if v is not None])
     return [
-        Change(revision, main[revision.pk].object_repr if main[revision.pk] else "—",
-               links.get(main[revision.pk].pk, "") if main[revision.pk] else "")
+        Change(
+            revision,
+            main[revision.pk].object_repr if main[revision.pk] else "—",
+            links.get(main[revision.pk].pk, "") if main[revision.pk] else "",
+        )
         for revision in revisions
-    ]  # fmt: skip
+    ]
 
 
 def _main_version(revision: Revision) -> Version | None:

@@ -66,8 +66,9 @@ class SqliteBackend:
     def write(self, entries: list[IndexEntry]) -> None:
         rows = [(e.role_id, _stemmed(e.names), _stemmed(e.document)) for e in entries]
         with connection.cursor() as cursor:
-            cursor.executemany("DELETE FROM roles_search WHERE rowid = %s",
-                               [(row[0],) for row in rows])  # fmt: skip
+            cursor.executemany(
+                "DELETE FROM roles_search WHERE rowid = %s", [(row[0],) for row in rows]
+            )
             cursor.executemany(
                 "INSERT INTO roles_search (rowid, names, body) VALUES (%s, %s, %s)",
                 rows,

@@ -55,8 +55,9 @@ def refresh_search_documents(role_ids: list[int] | None = None) -> int:
         if document != role.search_document:
             role.search_document = document
             changed.append(role)
-        entries.append(_entry(role.pk, role.title, role.aliases, document,
-                              role.is_illustrative))  # fmt: skip
+        entries.append(
+            _entry(role.pk, role.title, role.aliases, document, role.is_illustrative)
+        )
         if len(entries) >= BATCH:
             _write(entries)
             entries = []

@@ -143,8 +143,9 @@ def terms_for(words: list[str], prefix: str = "") -> tuple[Terms, list[str]]:
     for word in lowered:
         if word not in known and len(word) >= 3:
             corrections += finder.close_words(word)
-    return Terms(tuple(dict.fromkeys([*lowered, *corrections])),
-                 prefix.lower()), corrections  # fmt: skip
+    return Terms(
+        tuple(dict.fromkeys([*lowered, *corrections])), prefix.lower()
+    ), corrections
 
 
 # --- searching ------------------------------------------------------------------
@@ -207,8 +208,9 @@ def name_matches(
     """(slug, title, aliases) of the roles whose names match what is typed, best
     first; the last word may be unfinished. The picker's suggestions and the
     comparison's typed role both come from here."""
-    words = [w for w in WORD.findall(" ".join(typed.split())[:120])
-             if len(w) >= MIN_LENGTH]  # fmt: skip
+    words = [
+        w for w in WORD.findall(" ".join(typed.split())[:120]) if len(w) >= MIN_LENGTH
+    ]
     if not words:
         return []
     *complete, last = words

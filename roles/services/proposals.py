@@ -35,10 +35,11 @@ APPROVE, ASK_FOR_CHANGES, REJECT = "approve", "changes", "reject"
 DECISIONS = {
     APPROVE: (ProposalState.APPROVED, ReviewEvent.Kind.APPROVED),
     ASK_FOR_CHANGES: (
-        ProposalState.CHANGES_REQUESTED, ReviewEvent.Kind.CHANGES_REQUESTED
+        ProposalState.CHANGES_REQUESTED,
+        ReviewEvent.Kind.CHANGES_REQUESTED,
     ),
     REJECT: (ProposalState.REJECTED, ReviewEvent.Kind.REJECTED),
-}  # fmt: skip
+}
 
 
 class ProposalRefused(Exception):
@@ -96,15 +97,24 @@ def submit(
     existing = open_proposal_of(user, role)
     if existing is not None:
         return push(
-            existing, proposed=proposed, base=base, base_number=base_number,
-            user=user, summary=summary,
-        )  # fmt: skip
+            existing,
+            proposed=proposed,
+            base=base,
+            base_number=base_number,
+            user=user,
+            summary=summary,
+        )
     with transaction.atomic():
         proposal = ChangeProposal(
-            role=role, role_title=role.title, author=user, summary=summary,
-            base_number=base_number, base=base, proposed=proposed,
+            role=role,
+            role_title=role.title,
+            author=user,
+            summary=summary,
+            base_number=base_number,
+            base=base,
+            proposed=proposed,
             size=change_size(base, proposed),
-        )  # fmt: skip
+        )
         proposal.full_clean(exclude=["role", "author", "decided_by"])
         proposal.save()
         _event(proposal, user, ReviewEvent.Kind.PROPOSED, summary)
@@ -132,10 +142,15 @@ def push(
         claimed = ChangeProposal.objects.filter(
             pk=proposal.pk, state__in=OPEN_STATES, pushes=proposal.pushes
         ).update(
-            proposed=proposed, base=base, base_number=base_number,
-            size=change_size(base, proposed), state=ProposalState.OPEN,
-            pushes=proposal.pushes + 1, summary=summary, updated_at=timezone.now(),
-        )  # fmt: skip
+            proposed=proposed,
+            base=base,
+            base_number=base_number,
+            size=change_size(base, proposed),
+            state=ProposalState.OPEN,
+            pushes=proposal.pushes + 1,
+            summary=summary,
+            updated_at=timezone.now(),
+        )
         if not claimed:
             raise _why_not(proposal.pk)
         proposal.refresh_from_db()
@@ -158,12 +173,16 @@ def rebase_if_stale(proposal: ChangeProposal) -> ChangeProposal:
     with transaction.atomic():
         if result.is_clean:
             claimed = ChangeProposal.objects.filter(
-                pk=proposal.pk, pushes=proposal.pushes,
-                base_number=proposal.base_number, state__in=OPEN_STATES,
+                pk=proposal.pk,
+                pushes=proposal.pushes,
+                base_number=proposal.base_number,
+                state__in=OPEN_STATES,
             ).update(
-                base=current, base_number=role.revision_number, proposed=result.merged,
+                base=current,
+                base_number=role.revision_number,
+                proposed=result.merged,
                 size=change_size(current, result.merged),
-            )  # fmt: skip
+            )
             if claimed:
                 proposal.refresh_from_db()
                 note = _("Auf Fassung %(number)s gehoben.")
@@ -249,8 +268,12 @@ def _apply(proposal: ChangeProposal, reviewer: AbstractBaseUser) -> None:
     """The proposal as the role's next revision, the role marked reviewed."""
     role = Role.objects.filter(pk=proposal.role_id).first()
     if role is None:
-        raise ProposalRefused(_("Die Rolle wurde inzwischen gelöscht; der Vorschlag "
-                                "lässt sich nicht mehr anwenden."))  # fmt: skip
+        raise ProposalRefused(
+            _(
+                "Die Rolle wurde inzwischen gelöscht; der Vorschlag "
+                "lässt sich nicht mehr anwenden."
+            )
+        )
     if role.revision_number != proposal.base_number:
         raise ProposalRefused(
             _(
@@ -261,11 +284,17 @@ def _apply(proposal: ChangeProposal, reviewer: AbstractBaseUser) -> None:
     target = copy.deepcopy(proposal.proposed)
     target["fields"]["status"] = Status.REVIEWED
     comment = _("Vorschlag #%(number)s, angenommen von %(reviewer)s: %(summary)s") % {
-        "number": proposal.pk, "reviewer": reviewer.get_username(),
+        "number": proposal.pk,
+        "reviewer": reviewer.get_username(),
         "summary": proposal.summary,
-    }  # fmt: skip
-    save_role(role=role, snapshot=target, base_number=role.revision_number,
-              user=proposal.author, comment=comment)  # fmt: skip
+    }
+    save_role(
+        role=role,
+        snapshot=target,
+        base_number=role.revision_number,
+        user=proposal.author,
+        comment=comment,
+    )
 
 
 def _why_not(

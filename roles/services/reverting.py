@@ -43,9 +43,12 @@ def revert_role(
         "date": formats.date_format(when, "DATETIME_FORMAT")
     }
     status = save_role(
-        role=role, snapshot=plan.snapshot, base_number=base_number, user=user,
+        role=role,
+        snapshot=plan.snapshot,
+        base_number=base_number,
+        user=user,
         comment=comment,
-    )  # fmt: skip
+    )
     return status, plan.dropped
 
 

@@ -32,17 +32,36 @@ def apply_snapshot(role: Role, snapshot: Snapshot) -> None:
     role.full_clean(exclude=["revision_number"])
     role.save()
     owner = {"role": role}
-    _sync(RoleTask, owner, snapshot["tasks"], lambda r: str(r.task_id),
-          lambda key: {"task_id": int(key)})  # fmt: skip
-    _sync(RoleCompetency, owner, snapshot["competencies"],
-          lambda r: str(r.competency_id),
-          lambda key: {"competency_id": int(key)})  # fmt: skip
-    _sync(RoleRelation, {"from_role": role}, snapshot["relations"],
-          lambda r: relation_key(r.to_role_id, r.kind), _relation_fields)  # fmt: skip
+    _sync(
+        RoleTask,
+        owner,
+        snapshot["tasks"],
+        lambda r: str(r.task_id),
+        lambda key: {"task_id": int(key)},
+    )
+    _sync(
+        RoleCompetency,
+        owner,
+        snapshot["competencies"],
+        lambda r: str(r.competency_id),
+        lambda key: {"competency_id": int(key)},
+    )
+    _sync(
+        RoleRelation,
+        {"from_role": role},
+        snapshot["relations"],
+        lambda r: relation_key(r.to_role_id, r.kind),
+        _relation_fields,
+    )
     if "classifications" in snapshot:  # callers from before Step 9 leave them be
-        _sync(RoleClassification, owner, snapshot["classifications"],
-              lambda r: classification_key(r.scheme, r.code), _classification_fields,
-              validate=_validate_classification)  # fmt: skip
+        _sync(
+            RoleClassification,
+            owner,
+            snapshot["classifications"],
+            lambda r: classification_key(r.scheme, r.code),
+            _classification_fields,
+            validate=_validate_classification,
+        )
 
 
 def _relation_fields(key: str) -> dict:

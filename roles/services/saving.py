@@ -29,8 +29,12 @@ from roles.search.index import refresh_search_documents
 from roles.services.rows import apply_snapshot
 
 SAVED, MERGED, DUPLICATE, UNCHANGED, CONFLICT = (
-    "saved", "merged", "duplicate", "unchanged", "conflict",
-)  # fmt: skip
+    "saved",
+    "merged",
+    "duplicate",
+    "unchanged",
+    "conflict",
+)
 
 
 class EditConflict(Exception):
@@ -140,9 +144,12 @@ def submit_role_edit(
         return EditOutcome(DUPLICATE if stale else UNCHANGED, role)
     try:
         status = save_role(
-            role=role, snapshot=mine, base_number=base_number, user=user,
+            role=role,
+            snapshot=mine,
+            base_number=base_number,
+            user=user,
             comment=comment,
-        )  # fmt: skip
+        )
         return EditOutcome(status, role)
     except EditConflict:
         pass
@@ -154,9 +161,12 @@ def submit_role_edit(
     if result.is_clean:
         try:
             save_role(
-                role=role, snapshot=result.merged, base_number=role.revision_number,
-                user=user, comment=comment,
-            )  # fmt: skip
+                role=role,
+                snapshot=result.merged,
+                base_number=role.revision_number,
+                user=user,
+                comment=comment,
+            )
             return EditOutcome(MERGED, role)
         except EditConflict:
             role.refresh_from_db()

@@ -28,8 +28,10 @@ RELATION_COLUMNS = {"occupationUri", "relationType", "skillUri"}
 SKILL_COLUMNS = {"conceptUri", "preferredLabel"}
 ISCO_COLUMNS = {"code", "preferredLabel"}
 OCCUPATION_PREFIX = "http://data.europa.eu/esco/occupation/"
-RELATIONS = {"essential": ConceptSkill.Relation.ESSENTIAL,
-             "optional": ConceptSkill.Relation.OPTIONAL}  # fmt: skip
+RELATIONS = {
+    "essential": ConceptSkill.Relation.ESSENTIAL,
+    "optional": ConceptSkill.Relation.OPTIONAL,
+}
 
 
 LANGUAGE_IN_NAME = re.compile(r"_([a-z]{2}(?:-[a-z]{2})?)\.csv$", re.IGNORECASE)
@@ -40,10 +42,15 @@ def _refuse_other_language(path: Path, language: str) -> None:
     named = LANGUAGE_IN_NAME.search(path.name)
     if named and named.group(1).lower() != language:
         raise ImportFileError(
-            path.name, None, None,
-            _("Die Datei ist in der Sprache „%(file)s“, der Import mit --language "
-              "%(language)s.") % {"file": named.group(1), "language": language},
-        )  # fmt: skip
+            path.name,
+            None,
+            None,
+            _(
+                "Die Datei ist in der Sprache „%(file)s“, der Import mit --language "
+                "%(language)s."
+            )
+            % {"file": named.group(1), "language": language},
+        )
 
 
 def _files(path: Path, language: str) -> dict[str, Path | None]:
@@ -61,10 +68,15 @@ def _files(path: Path, language: str) -> dict[str, Path | None]:
     occupations = named("occupations")
     if occupations is None:
         raise ImportFileError(
-            str(path), None, None,
-            _("Keine ESCO-Berufsdatei „occupations_%(language)s.csv“ im Ordner. "
-              "Ist das ein ESCO-Download in dieser Sprache?") % {"language": language},
-        )  # fmt: skip
+            str(path),
+            None,
+            None,
+            _(
+                "Keine ESCO-Berufsdatei „occupations_%(language)s.csv“ im Ordner. "
+                "Ist das ein ESCO-Download in dieser Sprache?"
+            )
+            % {"language": language},
+        )
     return {
         "occupations": occupations,
         "relations": named("occupationSkillRelations"),
@@ -116,15 +128,18 @@ def _read_occupations(parsed: Parsed, path: Path, progress: Progress) -> None:
             if row["conceptType"] and row["conceptType"] != "Occupation":
                 parsed.skipped[_("kein Beruf (conceptType)")] += 1
                 continue
-            raise row.fail("conceptUri", _("Keine URI eines ESCO-Berufs: „%(uri)s“.")
-                           % {"uri": uri[:80]})  # fmt: skip
+            raise row.fail(
+                "conceptUri",
+                _("Keine URI eines ESCO-Berufs: „%(uri)s“.") % {"uri": uri[:80]},
+            )
         if (Scheme.ESCO, uri) in parsed.concepts:
             raise row.fail("conceptUri", _("Dieser Beruf steht zweimal in der Datei."))
         label = row["preferredLabel"].strip()
         if not label:
             raise row.fail("preferredLabel", _("Die Bezeichnung fehlt."))
         parsed.concepts[(Scheme.ESCO, uri)] = ConceptRecord(
-            Scheme.ESCO, uri,
+            Scheme.ESCO,
+            uri,
             notation=row["code"].strip(),
             label=label,
             alt_labels=split_labels(row["altLabels"]),
@@ -132,7 +147,7 @@ def _read_occupations(parsed: Parsed, path: Path, progress: Progress) -> None:
             description=(row["description"] or row["definition"]).strip(),
             group_code=_isco_code(row),
             status=row["status"].strip(),
-        )  # fmt: skip
+        )
 
 
 def _isco_code(row: Row) -> str:
@@ -156,12 +171,14 @@ def _read_isco(parsed: Parsed, path: Path, progress: Progress) -> None:
         if (Scheme.ISCO, code) in parsed.concepts:
             raise row.fail("code", _("Diese Gruppe steht zweimal in der Datei."))
         parsed.concepts[(Scheme.ISCO, code)] = ConceptRecord(
-            Scheme.ISCO, code, notation=code,
+            Scheme.ISCO,
+            code,
+            notation=code,
             label=row["preferredLabel"].strip(),
             alt_labels=split_labels(row["altLabels"]),
             description=row["description"].strip(),
             group_code=code[:-1],
-        )  # fmt: skip
+        )
 
 
 def _read_skill_labels(
@@ -187,9 +204,11 @@ def _read_relations(
     parsed: Parsed, path: Path, labels: dict, progress: Progress
 ) -> None:
     info, rows = read_table(
-        path, required=RELATION_COLUMNS, kind=_("ESCO-Beruf-Kompetenz-Beziehungen"),
+        path,
+        required=RELATION_COLUMNS,
+        kind=_("ESCO-Beruf-Kompetenz-Beziehungen"),
         progress=progress,
-    )  # fmt: skip
+    )
     parsed.files.append(info)
     parsed.skills = {}
     for row in rows:

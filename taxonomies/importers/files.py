@@ -110,10 +110,15 @@ def _decode(name: str, data: bytes, delimiter: str) -> str:
         index = data[line_start : error.start].count(delimiter.encode())
         column = header[index].strip('"\r ') if index < len(header) else None
         raise ImportFileError(
-            name, line, column,
-            _("Kein gültiges UTF-8 (Byte %(byte)s). Bitte die Datei als UTF-8 "
-              "speichern.") % {"byte": f"0x{data[error.start]:02x}"},
-        ) from error  # fmt: skip
+            name,
+            line,
+            column,
+            _(
+                "Kein gültiges UTF-8 (Byte %(byte)s). Bitte die Datei als UTF-8 "
+                "speichern."
+            )
+            % {"byte": f"0x{data[error.start]:02x}"},
+        ) from error
 
 
 def _check_header(
@@ -133,21 +138,32 @@ def _check_header(
         for other, other_name in DELIMITER_NAMES.items():
             if other != delimiter and other in header[0]:
                 raise ImportFileError(
-                    name, 1, None,
-                    _("Falsches Trennzeichen: erwartet %(expected)s, die Datei "
-                      "nutzt %(found)s.") % {
+                    name,
+                    1,
+                    None,
+                    _(
+                        "Falsches Trennzeichen: erwartet %(expected)s, die Datei "
+                        "nutzt %(found)s."
+                    )
+                    % {
                         "expected": DELIMITER_NAMES.get(delimiter, delimiter),
                         "found": other_name,
                     },
-                )  # fmt: skip
+                )
     raise ImportFileError(
-        name, 1, missing[0],
-        _("Die Spalten passen nicht zu %(kind)s. Es fehlt: %(missing)s. "
-          "Gefunden: %(found)s.") % {
-            "kind": kind, "missing": ", ".join(missing),
+        name,
+        1,
+        missing[0],
+        _(
+            "Die Spalten passen nicht zu %(kind)s. Es fehlt: %(missing)s. "
+            "Gefunden: %(found)s."
+        )
+        % {
+            "kind": kind,
+            "missing": ", ".join(missing),
             "found": ", ".join(header[:12]) or "—",
         },
-    )  # fmt: skip
+    )
 
 
 def _text_rows(
@@ -160,9 +176,11 @@ def _text_rows(
 ) -> Iterator[Row]:
     quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
     reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=delimiter, strict=True,
+        io.StringIO(text, newline=""),
+        delimiter=delimiter,
+        strict=True,
         quoting=quoting,
-    )  # fmt: skip
+    )
     # O*NET's tab files do not quote; a stray quote mark there is text.
     try:
         header = [column.strip() for column in next(reader)]
@@ -181,10 +199,12 @@ def _rows_of(reader, header: list[str], info: FileRead, progress: Progress):
             break
         except csv.Error as error:
             raise ImportFileError(
-                info.name, ended + 1, None,
-                _("Die Datei ist hier nicht lesbar (%(error)s); ist sie "
-                  "abgeschnitten?") % {"error": error},
-            ) from error  # fmt: skip
+                info.name,
+                ended + 1,
+                None,
+                _("Die Datei ist hier nicht lesbar (%(error)s); ist sie abgeschnitten?")
+                % {"error": error},
+            ) from error
         line, ended = ended + 1, reader.line_num
         if not values or values == [""]:
             continue
@@ -214,9 +234,11 @@ def _xlsx_rows(
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise ImportFileError(
-            info.name, None, None,
+            info.name,
+            None,
+            None,
             _("Keine lesbare Excel-Datei (%(error)s).") % {"error": error},
-        ) from error  # fmt: skip
+        ) from error
     rows = book.worksheets[0].iter_rows(values_only=True)
     header = [_cell(value).strip() for value in next(rows, ())]
     _check_header(info.name, header, required, kind, None)

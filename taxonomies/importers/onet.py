@@ -41,15 +41,19 @@ def _file(directory: Path, stem: str) -> Path | None:
 def parse_onet(path: Path, *, version: str, progress: Progress) -> Parsed:
     if not path.is_dir():
         raise ImportFileError(
-            str(path), None, None,
+            str(path),
+            None,
+            None,
             _("O*NET wird als Ordner seiner Datenbankdateien importiert."),
-        )  # fmt: skip
+        )
     occupations = _file(path, "Occupation Data")
     if occupations is None:
         raise ImportFileError(
-            str(path), None, None,
+            str(path),
+            None,
+            None,
             _("„Occupation Data.txt“ fehlt im Ordner. Ist das ein O*NET-Download?"),
-        )  # fmt: skip
+        )
     parsed = Parsed(Source.ONET, version, "en")
     _read_occupations(parsed, occupations, progress)
     if titles := _file(path, "Alternate Titles"):
@@ -80,9 +84,11 @@ def _occupation_code(parsed: Parsed, row, *, known: bool) -> str | None:
 
 def _read_occupations(parsed: Parsed, path: Path, progress: Progress) -> None:
     info, rows = read_table(
-        path, required={CODE, "Title", "Description"}, kind=_("O*NET-Berufen"),
+        path,
+        required={CODE, "Title", "Description"},
+        kind=_("O*NET-Berufen"),
         progress=progress,
-    )  # fmt: skip
+    )
     parsed.files.append(info)
     for row in rows:
         code = _occupation_code(parsed, row, known=False)
@@ -91,16 +97,22 @@ def _read_occupations(parsed: Parsed, path: Path, progress: Progress) -> None:
         if not row["Title"].strip():
             raise row.fail("Title", _("Die Bezeichnung fehlt."))
         parsed.concepts[(Scheme.ONET, code)] = ConceptRecord(
-            Scheme.ONET, code, notation=code, label=row["Title"].strip(),
-            description=row["Description"].strip(), group_code=code[:7],
-        )  # fmt: skip
+            Scheme.ONET,
+            code,
+            notation=code,
+            label=row["Title"].strip(),
+            description=row["Description"].strip(),
+            group_code=code[:7],
+        )
 
 
 def _read_alternate_titles(parsed: Parsed, path: Path, progress: Progress) -> None:
     info, rows = read_table(
-        path, required={CODE, "Alternate Title"}, kind=_("O*NET-Berufsbezeichnungen"),
+        path,
+        required={CODE, "Alternate Title"},
+        kind=_("O*NET-Berufsbezeichnungen"),
         progress=progress,
-    )  # fmt: skip
+    )
     parsed.files.append(info)
     for row in rows:
         code = _occupation_code(parsed, row, known=True)
@@ -115,9 +127,11 @@ def _read_alternate_titles(parsed: Parsed, path: Path, progress: Progress) -> No
 
 def _read_tasks(parsed: Parsed, path: Path, progress: Progress) -> None:
     info, rows = read_table(
-        path, required={CODE, "Task ID", "Task"}, kind=_("O*NET-Aufgaben"),
+        path,
+        required={CODE, "Task ID", "Task"},
+        kind=_("O*NET-Aufgaben"),
         progress=progress,
-    )  # fmt: skip
+    )
     parsed.files.append(info)
     parsed.tasks = {}
     for row in rows:
@@ -146,9 +160,11 @@ def _read_tasks(parsed: Parsed, path: Path, progress: Progress) -> None:
 
 def _read_scales(parsed: Parsed, path: Path, progress: Progress) -> dict:
     info, rows = read_table(
-        path, required={"Scale ID", "Minimum", "Maximum"}, kind=_("O*NET-Skalen"),
+        path,
+        required={"Scale ID", "Minimum", "Maximum"},
+        kind=_("O*NET-Skalen"),
         progress=progress,
-    )  # fmt: skip
+    )
     parsed.files.append(info)
     scales = {}
     for row in rows:
@@ -167,8 +183,9 @@ def _read_skills(parsed: Parsed, path: Path, scales: dict, progress: Progress) -
     info, rows = read_table(
         path,
         required={CODE, "Element ID", "Element Name", "Scale ID", "Data Value"},
-        kind=_("O*NET-Kompetenzen"), progress=progress,
-    )  # fmt: skip
+        kind=_("O*NET-Kompetenzen"),
+        progress=progress,
+    )
     parsed.files.append(info)
     parsed.skills = {}
     seen = set()

@@ -32,21 +32,32 @@ def import_taxonomy(
     nothing is written."""
     if not valid_version(source, version):
         raise ImportRefused(
-            _("„%(version)s“ ist keine Versionsnummer von %(source)s "
-              "(etwa %(example)s).")
-            % {"version": version, "source": Source(source).label,
-               "example": "1.2.0" if source == Source.ESCO else "29.3"}
-        )  # fmt: skip
+            _(
+                "„%(version)s“ ist keine Versionsnummer von %(source)s "
+                "(etwa %(example)s)."
+            )
+            % {
+                "version": version,
+                "source": Source(source).label,
+                "example": "1.2.0" if source == Source.ESCO else "29.3",
+            }
+        )
     if not path.exists():
         raise ImportFileError(str(path), None, None, _("Datei oder Ordner fehlt."))
     if source == Source.ESCO:
         if language not in LANGUAGES:
-            raise ImportRefused(_("Sprache „%(language)s“: erwartet de oder en.")
-                                % {"language": language})  # fmt: skip
+            raise ImportRefused(
+                _("Sprache „%(language)s“: erwartet de oder en.")
+                % {"language": language}
+            )
         parsed = parse_esco(
-            path, version=version, language=language, progress=progress,
-            relations=relations, skills=skills,
-        )  # fmt: skip
+            path,
+            version=version,
+            language=language,
+            progress=progress,
+            relations=relations,
+            skills=skills,
+        )
     else:
         parsed = parse_onet(path, version=version, progress=progress)
     return store(parsed)

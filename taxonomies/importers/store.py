@@ -33,8 +33,15 @@ BATCH = 500
 CHUNK = 5_000
 """Stored rows are streamed into the comparison, not held twice."""
 SCHEMES = {Source.ESCO: [Scheme.ESCO, Scheme.ISCO], Source.ONET: [Scheme.ONET]}
-COMPARED = ("notation", "labels", "alt_labels", "hidden_labels", "descriptions",
-            "group_code", "status")  # fmt: skip
+COMPARED = (
+    "notation",
+    "labels",
+    "alt_labels",
+    "hidden_labels",
+    "descriptions",
+    "group_code",
+    "status",
+)
 
 
 class ImportRefused(Exception):
@@ -58,10 +65,14 @@ class ImportResult:
 
     def as_summary(self) -> dict[str, Any]:
         return {
-            "added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-            "not_in_files": self.not_in_files, "tasks": dict(self.tasks),
-            "skills": dict(self.skills), "skipped": dict(self.skipped),
-        }  # fmt: skip
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "not_in_files": self.not_in_files,
+            "tasks": dict(self.tasks),
+            "skills": dict(self.skills),
+            "skipped": dict(self.skipped),
+        }
 
 
 def store(parsed: Parsed) -> ImportResult:
@@ -89,12 +100,16 @@ def _refuse_older(parsed: Parsed) -> None:
     )
     if latest and version_key(parsed.version) < version_key(latest.version):
         raise ImportRefused(
-            _("Version %(version)s ist älter als die schon importierte %(latest)s "
-              "(%(date)s). Nichts importiert.") % {
-                "version": parsed.version, "latest": latest.version,
+            _(
+                "Version %(version)s ist älter als die schon importierte %(latest)s "
+                "(%(date)s). Nichts importiert."
+            )
+            % {
+                "version": parsed.version,
+                "latest": latest.version,
                 "date": f"{latest.imported_at:%Y-%m-%d}",
             }
-        )  # fmt: skip
+        )
 
 
 def _merged(old: dict, language: str, value) -> dict:
@@ -221,11 +236,14 @@ class _Writer:
         files = [f.as_dict() for f in self.parsed.files]
         combined = hashlib.sha256("".join(f["sha256"] for f in files).encode())
         return TaxonomyImport.objects.create(
-            source=self.parsed.source, version=self.parsed.version,
-            language=self.language, licence=info.licence,
-            attribution=info.attribution(self.parsed.version), files=files,
+            source=self.parsed.source,
+            version=self.parsed.version,
+            language=self.language,
+            licence=info.licence,
+            attribution=info.attribution(self.parsed.version),
+            files=files,
             checksum=combined.hexdigest(),
-        )  # fmt: skip
+        )
 
     # --- tasks and skills: rows per concept, compared by their own code ---------
 
@@ -264,10 +282,14 @@ class _Writer:
 
     def _skill_values(self, record: SkillRecord, old_labels: dict) -> tuple:
         return (
-            _merged(old_labels, self.language, record.label), record.relation,
-            record.skill_type, _decimal(record.importance), _decimal(record.level),
-            record.not_relevant, record.suppress,
-        )  # fmt: skip
+            _merged(old_labels, self.language, record.label),
+            record.relation,
+            record.skill_type,
+            _decimal(record.importance),
+            _decimal(record.level),
+            record.not_relevant,
+            record.suppress,
+        )
 
     def _plan_skills(self, ids: dict) -> dict:
         scheme = SCHEMES[self.parsed.source][0]
@@ -313,8 +335,15 @@ class _Writer:
         self.result.skills.update(_counts(plan))
 
 
-SKILL_FIELDS = ["labels", "relation", "skill_type", "importance", "level",
-                "not_relevant", "suppress"]  # fmt: skip
+SKILL_FIELDS = [
+    "labels",
+    "relation",
+    "skill_type",
+    "importance",
+    "level",
+    "not_relevant",
+    "suppress",
+]
 
 
 def _decimal(value: float | None) -> Decimal | None:
@@ -340,5 +369,9 @@ def _any(plan: dict | None) -> bool:
 
 
 def _counts(plan: dict) -> dict[str, int]:
-    return {"added": len(plan["add"]), "updated": len(plan["change"]),
-            "removed": len(plan["remove"]), "unchanged": plan["same"]}  # fmt: skip
+    return {
+        "added": len(plan["add"]),
+        "updated": len(plan["change"]),
+        "removed": len(plan["remove"]),
+        "unchanged": plan["same"],
+    }

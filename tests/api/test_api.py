@@ -51,8 +51,13 @@ def _map(slug: str, classifications: dict) -> Role:
     role = Role.objects.get(slug=slug)
     snapshot = snapshot_of(role)
     snapshot["classifications"] = classifications
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=None, comment="Codes")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=None,
+        comment="Codes",
+    )
     return role
 
 
@@ -89,8 +94,13 @@ def test_the_role_list_costs_the_same_queries_at_any_size(api):
 
 def test_a_role_has_its_tasks_competencies_relations_codes_and_links(api):
     import_onet()
-    _map(SMM, {"onet:27-3031.00": {"status": "reviewed", "note": "teilweise"},
-               "kldb:92212": {"status": "suggested", "note": ""}})  # fmt: skip
+    _map(
+        SMM,
+        {
+            "onet:27-3031.00": {"status": "reviewed", "note": "teilweise"},
+            "kldb:92212": {"status": "suggested", "note": ""},
+        },
+    )
     role = api(f"/api/v1/roles/{SMM}/").json()
     stored = Role.objects.get(slug=SMM)
     assert role["title"] == stored.title and role["summary"] == stored.summary
@@ -117,8 +127,13 @@ def test_a_role_has_its_tasks_competencies_relations_codes_and_links(api):
 def test_a_renamed_role_redirects_to_its_new_address(client, wiki_role):
     snapshot = snapshot_of(wiki_role)
     snapshot["fields"]["slug"] = "neuer-name"
-    save_role(role=wiki_role, snapshot=snapshot, base_number=wiki_role.revision_number,
-              user=None, comment="umbenannt")  # fmt: skip
+    save_role(
+        role=wiki_role,
+        snapshot=snapshot,
+        base_number=wiki_role.revision_number,
+        user=None,
+        comment="umbenannt",
+    )
     response = client.get("/api/v1/roles/testrolle/?lang=de")
     assert response.status_code == 301
     assert response["Location"] == "/api/v1/roles/neuer-name/?lang=de"
@@ -127,8 +142,13 @@ def test_a_renamed_role_redirects_to_its_new_address(client, wiki_role):
 def test_revisions_are_listed_newest_first_with_links(api, wiki_role):
     snapshot = snapshot_of(wiki_role)
     snapshot["fields"]["summary"] = "Zweite Fassung."
-    save_role(role=wiki_role, snapshot=snapshot, base_number=wiki_role.revision_number,
-              user=None, comment="Zweite Fassung")  # fmt: skip
+    save_role(
+        role=wiki_role,
+        snapshot=snapshot,
+        base_number=wiki_role.revision_number,
+        user=None,
+        comment="Zweite Fassung",
+    )
     page = api("/api/v1/roles/testrolle/revisions/").json()
     assert page["count"] == 2
     newest, first = page["results"]
@@ -393,10 +413,17 @@ def test_the_schema_validates_without_warnings():
     assert schema["openapi"].startswith("3.")
     paths = set(schema["paths"])
     expected = {
-        "/api/v1/roles/", "/api/v1/roles/{slug}/", "/api/v1/roles/{slug}/revisions/",
-        "/api/v1/tasks/", "/api/v1/competencies/", "/api/v1/comparisons/",
-        "/api/v1/compare/", "/api/v1/concepts/", "/api/v1/check/", "/api/v1/proposals/",
-    }  # fmt: skip
+        "/api/v1/roles/",
+        "/api/v1/roles/{slug}/",
+        "/api/v1/roles/{slug}/revisions/",
+        "/api/v1/tasks/",
+        "/api/v1/competencies/",
+        "/api/v1/comparisons/",
+        "/api/v1/compare/",
+        "/api/v1/concepts/",
+        "/api/v1/check/",
+        "/api/v1/proposals/",
+    }
     assert expected <= paths
     document = schema["components"]["schemas"]["ComparisonDocument"]
     export = json.loads(
@@ -441,9 +468,13 @@ def test_proposals_and_their_review_state(client, editor, maintainer):
     base = snapshot_of(role)
     proposed = {**base, "fields": {**base["fields"], "summary": "Vorgeschlagen."}}
     proposal = submit(
-        role=role, proposed=proposed, base=base, base_number=role.revision_number,
-        user=editor, summary="Klarer für Unternehmen",
-    )  # fmt: skip
+        role=role,
+        proposed=proposed,
+        base=base,
+        base_number=role.revision_number,
+        user=editor,
+        summary="Klarer für Unternehmen",
+    )
     listing = client.get("/api/v1/proposals/?state=open-any")
     assert listing.json()["count"] == 1
     etag = listing["ETag"]

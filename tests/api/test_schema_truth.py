@@ -11,8 +11,16 @@ from drf_spectacular.generators import SchemaGenerator
 
 pytestmark = pytest.mark.django_db
 SMM = "social-media-manager"
-MODEL_NAMES = ("RoleOldSlug", "Role ", "Task", "Competency", "ChangeProposal",
-               "Concept", "CuratedComparison", "matches the given query")  # fmt: skip
+MODEL_NAMES = (
+    "RoleOldSlug",
+    "Role ",
+    "Task",
+    "Competency",
+    "ChangeProposal",
+    "Concept",
+    "CuratedComparison",
+    "matches the given query",
+)
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +78,13 @@ def test_the_schema_says_what_the_code_accepts(schema):
     assert text["additionalProperties"] is False and text["required"] == ["text"]
     assert text["properties"]["text"]["minLength"] == 1
     assert text["properties"]["text"]["maxLength"] == 20_000
-    for path in ("/api/v1/roles/", "/api/v1/tasks/", "/api/v1/concepts/",
-                 "/api/v1/proposals/", "/api/v1/roles/{slug}/revisions/"):  # fmt: skip
+    for path in (
+        "/api/v1/roles/",
+        "/api/v1/tasks/",
+        "/api/v1/concepts/",
+        "/api/v1/proposals/",
+        "/api/v1/roles/{slug}/revisions/",
+    ):
         assert _parameter(schema, path, "page_size")["schema"]["maximum"] == 200
         assert _parameter(schema, path, "page")["schema"]["minimum"] == 1
     slug = _parameter(schema, "/api/v1/roles/{slug}/", "slug")

@@ -94,14 +94,23 @@ def content(db, editor, maintainer) -> dict:
         "onet:27-3031.00": {"status": "reviewed", "note": "teilweise"},
         f"esco:{SMM_URI}": {"status": "suggested", "note": ""},
     }
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=editor, comment="Codes")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=editor,
+        comment="Codes",
+    )
     role.refresh_from_db()
     base = snapshot_of(role)
     proposal = submit(
-        role=role, proposed={**base, "fields": {**base["fields"], "summary": "Neu."}},
-        base=base, base_number=role.revision_number, user=editor, summary="Kürzer",
-    )  # fmt: skip
+        role=role,
+        proposed={**base, "fields": {**base["fields"], "summary": "Neu."}},
+        base=base,
+        base_number=role.revision_number,
+        user=editor,
+        summary="Kürzer",
+    )
     decide(proposal, decision="approve", user=maintainer, comment="Gut.", seen_pushes=1)
     return {"proposal": proposal.pk}
 
@@ -148,26 +157,40 @@ KNOWN = [
     ("/api/v1/competencies/", "GET", {}, {}),
     ("/api/v1/competencies/{slug}/", "GET", {"slug": "einfuehlungsvermoegen"}, {}),
     ("/api/v1/comparisons/", "GET", {}, {}),
-    ("/api/v1/comparisons/{slug}/", "GET",
-     {"slug": "social-media-manager-oder-berater"}, {"audience": "expert"}),
+    (
+        "/api/v1/comparisons/{slug}/",
+        "GET",
+        {"slug": "social-media-manager-oder-berater"},
+        {"audience": "expert"},
+    ),
     ("/api/v1/compare/", "GET", {}, {"roles": f"{SMM},{CM}", "only": "diff"}),
     ("/api/v1/concepts/", "GET", {}, {"q": "social media"}),
-    ("/api/v1/concepts/{scheme}/{key}/", "GET",
-     {"scheme": "onet", "key": "27-3031.00"}, {}),
-    ("/api/v1/concepts/{scheme}/{key}/", "GET",
-     {"scheme": "esco", "key": SMM_URI.rsplit("/", 1)[1]}, {"lang": "en"}),
+    (
+        "/api/v1/concepts/{scheme}/{key}/",
+        "GET",
+        {"scheme": "onet", "key": "27-3031.00"},
+        {},
+    ),
+    (
+        "/api/v1/concepts/{scheme}/{key}/",
+        "GET",
+        {"scheme": "esco", "key": SMM_URI.rsplit("/", 1)[1]},
+        {"lang": "en"},
+    ),
     ("/api/v1/concepts/{scheme}/{key}/", "GET", {"scheme": "isco", "key": "2431"}, {}),
     ("/api/v1/proposals/", "GET", {}, {"state": "approved", "role": SMM}),
     ("/api/v1/proposals/{id}/", "GET", {"id": "proposal"}, {}),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
     ("path", "method", "path_parameters", "query"),
     KNOWN,
-    ids=[f"{path} {query or path_parameters}" for path, _m, path_parameters, query
-         in KNOWN],
-)  # fmt: skip
+    ids=[
+        f"{path} {query or path_parameters}"
+        for path, _m, path_parameters, query in KNOWN
+    ],
+)
 def test_known_requests_get_a_full_answer_as_the_schema_says(
     content, path, method, path_parameters, query
 ):

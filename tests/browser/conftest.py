@@ -13,9 +13,15 @@ from tests.conftest import restore_flushed_data
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -83,7 +89,12 @@ def save_revisions(role, author, changes: list[dict], comment: str = "") -> list
         role.refresh_from_db()
         snapshot = snapshot_of(role)
         snapshot["fields"].update(change)
-        save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-                  user=author, comment=comment)  # fmt: skip
+        save_role(
+            role=role,
+            snapshot=snapshot,
+            base_number=role.revision_number,
+            user=author,
+            comment=comment,
+        )
     versions = Version.objects.get_for_object(role).order_by("pk")
     return [pk for pk in versions.values_list("pk", flat=True) if pk not in before]

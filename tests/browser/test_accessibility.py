@@ -21,8 +21,10 @@ def pages(site, django_user_model):
     """Every page type, with one edit saved so history and diff have content."""
     role = Role.objects.get(slug="blogger")
     author = django_user_model.objects.create_user("autorin")
-    changes = [{"summary": role.summary + " Ergänzt."},
-               {"summary": role.summary + " Nochmals ergänzt."}]  # fmt: skip
+    changes = [
+        {"summary": role.summary + " Ergänzt."},
+        {"summary": role.summary + " Nochmals ergänzt."},
+    ]
     old, new = save_revisions(role, author, changes, "Kurzbeschreibung ergänzt")
     proposal = _proposal_with_discussion(author)
     return {
@@ -66,9 +68,13 @@ def _proposal_with_discussion(author):
     base = snapshot_of(role)
     proposed = {**base, "fields": {**base["fields"], "summary": "Vorgeschlagen."}}
     proposal = submit(
-        role=role, proposed=proposed, base=base, base_number=role.revision_number,
-        user=author, summary="Klarer",
-    )  # fmt: skip
+        role=role,
+        proposed=proposed,
+        base=base,
+        base_number=role.revision_number,
+        user=author,
+        summary="Klarer",
+    )
     thread = post_comment(role=role, user=author, body="Eine **Frage**.")
     post_comment(role=role, user=author, body="Und eine Antwort.", parent=thread)
     return proposal

@@ -33,8 +33,13 @@ def mapped(site):
         },
         "kldb:92212": {"status": "suggested", "note": ""},
     }
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=None, comment="Klassifikationen")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=None,
+        comment="Klassifikationen",
+    )
     return f"{site}/roles/{SMM}/"
 
 

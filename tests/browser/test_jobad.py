@@ -60,11 +60,14 @@ def test_check_page_downloads_markdown(page, site):
 
 @pytest.mark.parametrize(
     "path",
-    ["/check/", "/roles/social-media-manager/stellenanzeige/",
-     "/finden/?company_size=small&position=external&t-ist-analyse=often"
-     "&t-social-media-strategie=often&t-grafikdesign=often&t-webentwicklung=often",
-     "/finden/profil/"],
-)  # fmt: skip
+    [
+        "/check/",
+        "/roles/social-media-manager/stellenanzeige/",
+        "/finden/?company_size=small&position=external&t-ist-analyse=often"
+        "&t-social-media-strategie=often&t-grafikdesign=often&t-webentwicklung=often",
+        "/finden/profil/",
+    ],
+)
 def test_pages_fit_a_phone(phone, site, path):
     phone.goto(f"{site}{path}")
     width = phone.evaluate("document.documentElement.scrollWidth")

@@ -46,14 +46,20 @@ def audit(url: str, form_factor: str) -> dict:
         preset = ["--preset=desktop"] if form_factor == "desktop" else []
         subprocess.run(
             [
-                str(LIGHTHOUSE), url, *preset, "--quiet",
+                str(LIGHTHOUSE),
+                url,
+                *preset,
+                "--quiet",
                 f"--only-categories={','.join(CATEGORIES)}",
                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-                "--output=json", f"--output-path={report}",
+                "--output=json",
+                f"--output-path={report}",
             ],
             env={**os.environ, "CHROME_PATH": CHROMIUM},
-            check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         return json.loads(report.read_text())
 
 

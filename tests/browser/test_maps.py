@@ -8,9 +8,14 @@ import pytest
 from tests.browser.conftest import PHONE
 
 # Crowded on purpose: three in-house roles at 5/10, three "both" roles at 7–8/10.
-CROWD = ["social-media-manager", "senior-community-manager",
-         "corporate-community-manager", "grafikdesigner", "webentwickler",
-         "online-redakteur"]  # fmt: skip
+CROWD = [
+    "social-media-manager",
+    "senior-community-manager",
+    "corporate-community-manager",
+    "grafikdesigner",
+    "webentwickler",
+    "online-redakteur",
+]
 DESKTOP = {"width": 1280, "height": 900}
 
 # Boxes of what the visible picture draws: markers, titles, lane and axis names

@@ -13,9 +13,14 @@ SIX = f"{PAIR},community-manager,pr-berater,blogger,seo-manager"
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/roles/", "/roles/social-media-manager/", f"/compare/?roles={PAIR}",
-     f"/compare/?roles={SIX}"],
-)  # fmt: skip
+    [
+        "/",
+        "/roles/",
+        "/roles/social-media-manager/",
+        f"/compare/?roles={PAIR}",
+        f"/compare/?roles={SIX}",
+    ],
+)
 def test_no_page_scrolls_sideways_on_a_phone(phone, site, path):
     phone.goto(f"{site}{path}")
     width = phone.evaluate("document.documentElement.scrollWidth")

@@ -109,9 +109,13 @@ def test_payloads_in_comments_reviews_and_feeds_never_run(people, site):
     base = snapshot_of(role)
     proposed = {**base, "fields": {**base["fields"], "summary": payload[:700]}}
     proposal = submit(
-        role=role, proposed=proposed, base=base, base_number=role.revision_number,
-        user=editor, summary=payload[:1900],
-    )  # fmt: skip
+        role=role,
+        proposed=proposed,
+        base=base,
+        base_number=role.revision_number,
+        user=editor,
+        summary=payload[:1900],
+    )
     decide(
         proposal, decision="changes", user=maintainer, comment=payload, seen_pushes=1
     )
@@ -121,10 +125,15 @@ def test_payloads_in_comments_reviews_and_feeds_never_run(people, site):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     urls = [
-        f"/roles/{SMM}/discussion/", proposal.get_absolute_url(), "/notices/",
-        "/proposals/", f"/roles/{SMM}/history/", "/changes/feed/",
-        f"/roles/{SMM}/history/feed/", f"/api/v1/proposals/{proposal.pk}/",
-    ]  # fmt: skip
+        f"/roles/{SMM}/discussion/",
+        proposal.get_absolute_url(),
+        "/notices/",
+        "/proposals/",
+        f"/roles/{SMM}/history/",
+        "/changes/feed/",
+        f"/roles/{SMM}/history/feed/",
+        f"/api/v1/proposals/{proposal.pk}/",
+    ]
     for url in urls:
         page.goto(f"{site}{url}")
         page.wait_for_load_state("networkidle")
@@ -147,16 +156,22 @@ def test_discussion_and_proposal_fit_a_phone(phone, site):
     base = snapshot_of(role)
     proposed = {**base, "fields": {**base["fields"], "summary": NEW}}
     proposal = submit(
-        role=role, proposed=proposed, base=base, base_number=role.revision_number,
-        user=author, summary="Klarer für Unternehmen",
-    )  # fmt: skip
+        role=role,
+        proposed=proposed,
+        base=base,
+        base_number=role.revision_number,
+        user=author,
+        summary="Klarer für Unternehmen",
+    )
     thread = post_comment(role=role, user=author, body="Eine **Frage** zur Rolle.")
     post_comment(role=role, user=author, body="Eine Antwort darauf.", parent=thread)
     login_page_as(phone, site, "redakteur")
     shots = Path(__file__).resolve().parents[2] / "test-results"
     shots.mkdir(exist_ok=True)
-    for name, url in (("discussion", f"/roles/{SMM}/discussion/"),
-                      ("proposal", proposal.get_absolute_url())):  # fmt: skip
+    for name, url in (
+        ("discussion", f"/roles/{SMM}/discussion/"),
+        ("proposal", proposal.get_absolute_url()),
+    ):
         phone.goto(f"{site}{url}")
         root = "document.documentElement"
         overflow = phone.evaluate(f"{root}.scrollWidth - {root}.clientWidth")

@@ -94,15 +94,24 @@ def hand_built_table(
     )
 
     slugs = tuple(title.lower().replace(" ", "-") for title in titles)
-    glance = Row("fact-position", "Im Haus oder von außen?",
-                 tuple(Cell("intern") for _ in titles), Difference.SAME)  # fmt: skip
+    glance = Row(
+        "fact-position",
+        "Im Haus oder von außen?",
+        tuple(Cell("intern") for _ in titles),
+        Difference.SAME,
+    )
     rows = tuple(
-        Row(f"task-{n}", label if n == 0 else f"{label} {n}",
-            tuple(Cell(text, note="mit Plan" if i == 0 else "") for i, text in
-                  enumerate(row_cells)),
-            Difference.RESPONSIBILITY)
+        Row(
+            f"task-{n}",
+            label if n == 0 else f"{label} {n}",
+            tuple(
+                Cell(text, note="mit Plan" if i == 0 else "")
+                for i, text in enumerate(row_cells)
+            ),
+            Difference.RESPONSIBILITY,
+        )
         for n, row_cells in enumerate(cells)
-    )  # fmt: skip
+    )
     return ComparisonTable(
         roles=tuple(
             RoleHeader(slug, title, f"/roles/{slug}/")

@@ -58,9 +58,12 @@ def test_labels_count_roles_instead_of_saying_some():
     table = build_comparison([role("a", tasks=[task("t", "owns")]), role("b")])
     assert _row(table, "task-t").difference_label == "nur eine Rolle übernimmt das"
     three = build_comparison(
-        [role("a", tasks=[task("t", "owns")]),
-         role("b", tasks=[task("t", "owns")]), role("c")]
-    )  # fmt: skip
+        [
+            role("a", tasks=[task("t", "owns")]),
+            role("b", tasks=[task("t", "owns")]),
+            role("c"),
+        ]
+    )
     label = _row(three, "task-t").difference_label
     assert label == "nur 2 von 3 Rollen übernehmen das"
 

@@ -126,11 +126,20 @@ def test_json_has_the_documented_shape(table):
     assert [p["text"] for p in document["summary"]] == [p.text for p in table.summary]
     first_row = document["sections"][0]["rows"][0]
     assert set(first_row) == {
-        "key", "label", "difference", "difference_label", "weight", "cells",
-    }  # fmt: skip
+        "key",
+        "label",
+        "difference",
+        "difference_label",
+        "weight",
+        "cells",
+    }
     assert set(first_row["cells"][0]) == {
-        "role", "text", "note", "code", "is_illustrative",
-    }  # fmt: skip
+        "role",
+        "text",
+        "note",
+        "code",
+        "is_illustrative",
+    }
     assert document["verdict"] == table.verdict_text
     rows = sum(len(s["rows"]) for s in document["sections"])
     assert rows == table.row_count
@@ -183,9 +192,10 @@ def test_xlsx_rows_are_tall_enough_for_their_wrapped_text():
         row: sheet.row_dimensions[row].height for row in range(1, sheet.max_row + 1)
     }
     tall_row = next(
-        r for r in range(1, sheet.max_row + 1)
+        r
+        for r in range(1, sheet.max_row + 1)
         if str(sheet.cell(r, 3).value).startswith("Ein langer")
-    )  # fmt: skip
+    )
     assert heights[tall_row] >= 5 * 13  # about 380 characters in a 38-wide column
     assert heights[1] < heights[tall_row]
 

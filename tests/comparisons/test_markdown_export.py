@@ -55,10 +55,14 @@ PAYLOADS = [
 
 def _table() -> ComparisonTable:
     rows = tuple(
-        Row(f"r{i}", payload, (Cell(payload), Cell("ok", note=payload)),
-            Difference.VALUE)
+        Row(
+            f"r{i}",
+            payload,
+            (Cell(payload), Cell("ok", note=payload)),
+            Difference.VALUE,
+        )
         for i, payload in enumerate(PAYLOADS)
-    )  # fmt: skip
+    )
     return ComparisonTable(
         roles=(RoleHeader("a", "<b>Rolle A</b>", "/a/"), RoleHeader("b", "B|C", "/b/")),
         audience=Audience.PLAIN,
@@ -131,9 +135,11 @@ def test_pandoc_reads_the_same_cells_and_no_raw_html():
     ast = json.loads(
         subprocess.run(
             ["pandoc", "-f", "markdown", "-t", "json"],
-            input=render_markdown_table(table), capture_output=True, check=True,
+            input=render_markdown_table(table),
+            capture_output=True,
+            check=True,
         ).stdout
-    )  # fmt: skip
+    )
     found = _node_types(ast["blocks"])
     assert not found & {"RawInline", "RawBlock", "Link", "Image", "Math", "Cite"}
     tables = [block for block in ast["blocks"] if block["t"] == "Table"]

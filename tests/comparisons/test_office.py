@@ -24,8 +24,14 @@ pytestmark = [
         reason="needs LibreOffice and poppler (make test-fast installs them)",
     ),
 ]
-SIX = ["social-media-manager", "social-media-berater", "community-manager",
-       "pr-berater", "blogger", "seo-manager"]  # fmt: skip
+SIX = [
+    "social-media-manager",
+    "social-media-berater",
+    "community-manager",
+    "pr-berater",
+    "blogger",
+    "seo-manager",
+]
 
 
 @pytest.fixture
@@ -37,11 +43,21 @@ def _office(source: Path, target: str, *options: str) -> Path:
     """Convert with LibreOffice, in a profile of its own (others may run it too)."""
     profile = source.parent / "profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-         *options, "--convert-to", target, "--outdir", str(source.parent),
-         str(source)],
-        capture_output=True, check=True, timeout=120,
-    )  # fmt: skip
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            *options,
+            "--convert-to",
+            target,
+            "--outdir",
+            str(source.parent),
+            str(source),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
     return source.with_suffix(f".{target.split(':')[0]}")
 
 
@@ -61,8 +77,12 @@ def _type_sizes(pdf: Path) -> set[float]:
 
 def _first_lines(pdf: Path) -> list[str]:
     """Each page's first line of text, spaces squeezed."""
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     pages = [page.strip().splitlines() for page in text.split("\f") if page.strip()]
     return [" ".join(lines[0].split()) for lines in pages]
 

@@ -18,8 +18,14 @@ from comparisons.selectors import load_role_data
 pytestmark = pytest.mark.skipif(
     not shutil.which("pdftotext"), reason="needs poppler-utils"
 )
-SIX = ["social-media-manager", "social-media-berater", "community-manager",
-       "pr-berater", "blogger", "seo-manager"]  # fmt: skip
+SIX = [
+    "social-media-manager",
+    "social-media-berater",
+    "community-manager",
+    "pr-berater",
+    "blogger",
+    "seo-manager",
+]
 WORD = re.compile(
     r'<page width="([\d.]+)" height="([\d.]+)">|'
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)'
@@ -64,9 +70,11 @@ def test_six_role_pdf_names_every_role_and_every_row(six_role_pdf):
     for role in table.roles:
         assert role.title.replace("-", "") in flat, role.title
     missing = [
-        row.label for section in table.sections for row in section.rows
+        row.label
+        for section in table.sections
+        for row in section.rows
         if " ".join(row.label.split()).replace("-", "") not in flat
-    ]  # fmt: skip
+    ]
     assert missing == []
     assert "Kurz gesagt" in flat
 
@@ -105,9 +113,18 @@ def _run(*command: str) -> str:
 LINE_PER_POINT = 1.164
 # Words that automatic hyphenation split at line ends before (the text layer held
 # "Ansprech‐" and "person", so a search for the whole word failed).
-ONCE_SPLIT = ["Ansprechperson", "beispielhaft", "Unternehmen", "Strategie",
-              "Abteilungen", "Marketing", "Netzwerken", "moderiert", "übernimmt",
-              "Aufgaben"]  # fmt: skip
+ONCE_SPLIT = [
+    "Ansprechperson",
+    "beispielhaft",
+    "Unternehmen",
+    "Strategie",
+    "Abteilungen",
+    "Marketing",
+    "Netzwerken",
+    "moderiert",
+    "übernimmt",
+    "Aufgaben",
+]
 
 
 def _size(word) -> float:

@@ -35,15 +35,28 @@ def test_roles_at_the_same_spot_get_rows_of_their_own():
 
 LONG = "Leitung Kommunikation, Marke und Social Media (Konzern, international)"
 SPOTS = [
-    (0, "external"), (10, "external"), (5, "both"), (5, "both"), (9, "internal"),
-    (1, "internal"), (10, "both"), (0, "both"),
-]  # fmt: skip
+    (0, "external"),
+    (10, "external"),
+    (5, "both"),
+    (5, "both"),
+    (9, "internal"),
+    (1, "internal"),
+    (10, "both"),
+    (0, "both"),
+]
 
 
 def _crowd(count: int, start: int) -> list:
-    names = ["Social Media Manager", "„Facebook-Manager“", LONG, "PR-Berater",
-             "Corporate Community Manager", "Junior Social Media Manager", "SEO",
-             "Online-Redakteur"]  # fmt: skip
+    names = [
+        "Social Media Manager",
+        "„Facebook-Manager“",
+        LONG,
+        "PR-Berater",
+        "Corporate Community Manager",
+        "Junior Social Media Manager",
+        "SEO",
+        "Online-Redakteur",
+    ]
     crowd = []
     for index in range(count):
         orientation, position = SPOTS[(start + index) % len(SPOTS)]
@@ -75,8 +88,9 @@ def test_six_roles_at_one_spot_still_read_apart():
 
 
 def test_a_title_too_long_for_its_row_is_shortened_in_the_picture_only():
-    chart = position_map(_table(replace(role("a", orientation=5), title=LONG * 2),
-                                role("b")))  # fmt: skip
+    chart = position_map(
+        _table(replace(role("a", orientation=5), title=LONG * 2), role("b"))
+    )
     (long_one, _other) = chart.wide.points
     assert long_one.label.endswith("…") and len(long_one.label) < len(LONG * 2)
     assert chart.legend[0].title == LONG * 2

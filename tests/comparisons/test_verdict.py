@@ -61,9 +61,11 @@ def test_every_shipped_pair_reads_plainly_and_briefly(shipped_data):
         assert result.words_per_sentence <= 12, (a, b, text)
         scores.append(result.amstad)
         words.append(result.words)
-    print(f"\npairs: {len(scores)}, Amstad mean {mean(scores):.1f}, "
-          f"min {min(scores):.1f}, words mean {mean(words):.0f}, "
-          f"max {max(words)}")  # fmt: skip
+    print(
+        f"\npairs: {len(scores)}, Amstad mean {mean(scores):.1f}, "
+        f"min {min(scores):.1f}, words mean {mean(words):.0f}, "
+        f"max {max(words)}"
+    )
     assert mean(scores) >= 60
 
 
@@ -77,8 +79,10 @@ def test_a_sample_of_triples_reads_plainly_too(shipped_data):
         result = measure(text)
         assert result.sentences <= MAX_SENTENCES and result.words <= MANY_WORDS_MAX
         scores.append(result.amstad)
-    print(f"\ntriples: {len(scores)}, Amstad mean {mean(scores):.1f}, "
-          f"min {min(scores):.1f}")  # fmt: skip
+    print(
+        f"\ntriples: {len(scores)}, Amstad mean {mean(scores):.1f}, "
+        f"min {min(scores):.1f}"
+    )
     assert mean(scores) >= 60
 
 
@@ -151,8 +155,14 @@ def test_manager_and_berater(shipped_data):
 
 
 def test_six_roles_say_whom_to_hire_for_what(shipped_data):
-    six = ["social-media-manager", "social-media-berater", "community-manager",
-           "pr-berater", "blogger", "seo-manager"]  # fmt: skip
+    six = [
+        "social-media-manager",
+        "social-media-berater",
+        "community-manager",
+        "pr-berater",
+        "blogger",
+        "seo-manager",
+    ]
     sentences = verdict([shipped_data[slug] for slug in six])
     assert all(s.startswith("Wer ") and "braucht, sucht" in s for s in sentences[:3])
     text = " ".join(sentences)
@@ -163,12 +173,16 @@ def test_six_roles_say_whom_to_hire_for_what(shipped_data):
 
 def test_verdict_follows_the_data_not_the_names():
     planner = replace(
-        role("a", orientation=1, tasks=[task("social-media-strategie", "owns",
-                                             area="strategy")]),
+        role(
+            "a",
+            orientation=1,
+            tasks=[task("social-media-strategie", "owns", area="strategy")],
+        ),
         position="external",
-    )  # fmt: skip
-    doer = role("b", orientation=9, tasks=[task("community-aufbau", "owns",
-                                                area="community")])  # fmt: skip
+    )
+    doer = role(
+        "b", orientation=9, tasks=[task("community-aufbau", "owns", area="community")]
+    )
     text = _text([planner, doer])
     assert "A schaut von außen auf die Firma und plant." in text
     assert "B spricht mit der Community." in text

@@ -188,10 +188,12 @@ def test_comparison_queries_do_not_grow_with_roles(client, catalogue):
 
 @pytest.mark.parametrize(
     ("typed", "added"),
-    [("Comunity Manager", "community-manager"),
-     ("social media berater", "social-media-berater"),
-     ("SoMe-Manager", "social-media-manager")],
-)  # fmt: skip
+    [
+        ("Comunity Manager", "community-manager"),
+        ("social media berater", "social-media-berater"),
+        ("SoMe-Manager", "social-media-manager"),
+    ],
+)
 def test_picker_forgives_typos_and_case_like_search(client, catalogue, typed, added):
     start = "pr-berater" if added != "pr-berater" else "blogger"
     response = client.get(
@@ -241,8 +243,9 @@ def test_curated_exports_carry_title_introduction_and_verdict(client, catalogue,
         with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
             pdf.write(response.content)
             pdf.flush()
-            text = subprocess.run(["pdftotext", pdf.name, "-"], capture_output=True,
-                                  text=True, check=True).stdout  # fmt: skip
+            text = subprocess.run(
+                ["pdftotext", pdf.name, "-"], capture_output=True, text=True, check=True
+            ).stdout
     else:
         text = response.content.decode("utf-8-sig")
     flat = " ".join(text.replace("\\", "").split())

@@ -65,9 +65,20 @@ def test_fewer_entries_than_proxies_take_the_left_most(proxies):
 
 @pytest.mark.parametrize(
     "forwarded",
-    ["not-an-address", "", "999.1.1.1", "1.2.3.4.5", "<script>", "a" * 10_000,
-     "1.2.3.4 5.6.7.8", "[::1", "fe80::1::2", "\x00", "ä"],
-)  # fmt: skip
+    [
+        "not-an-address",
+        "",
+        "999.1.1.1",
+        "1.2.3.4.5",
+        "<script>",
+        "a" * 10_000,
+        "1.2.3.4 5.6.7.8",
+        "[::1",
+        "fe80::1::2",
+        "\x00",
+        "ä",
+    ],
+)
 def test_garbage_where_the_proxy_wrote_falls_back_to_the_peer(
     proxies, forwarded, caplog
 ):
@@ -121,10 +132,13 @@ def _proxy_count(**environment: str) -> str:
         "print(settings.TRUSTED_PROXY_COUNT)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=BASE_DIR, capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        capture_output=True,
+        text=True,
         env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **environment},
         timeout=60,
-    )  # fmt: skip
+    )
     return result.stdout.strip() or result.stderr.strip().splitlines()[-1]
 
 

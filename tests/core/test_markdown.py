@@ -24,8 +24,17 @@ PAYLOADS = [
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payload_is_rendered_harmless(payload):
     html = render_markdown(payload).lower()
-    for danger in ("<script", "onerror", "onload", "ontoggle", "javascript:", "data:",
-                   "<iframe", "<svg", "style="):  # fmt: skip
+    for danger in (
+        "<script",
+        "onerror",
+        "onload",
+        "ontoggle",
+        "javascript:",
+        "data:",
+        "<iframe",
+        "<svg",
+        "style=",
+    ):
         assert danger not in html
 
 

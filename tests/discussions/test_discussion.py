@@ -150,9 +150,13 @@ def test_following_a_role_brings_notices_of_proposals_decisions_and_replies(
     base = snapshot_of(role)
     proposed = {**base, "fields": {**base["fields"], "summary": "Neu und klarer."}}
     proposal = submit(
-        role=role, proposed=proposed, base=base, base_number=role.revision_number,
-        user=editor, summary="Klarer",
-    )  # fmt: skip
+        role=role,
+        proposed=proposed,
+        base=base,
+        base_number=role.revision_number,
+        user=editor,
+        summary="Klarer",
+    )
     decide(proposal, decision="approve", user=maintainer, comment="", seen_pushes=1)
     _post(client_for(reader))
     _reply(client_for(editor), Comment.objects.get())
@@ -177,9 +181,13 @@ def test_a_proposal_links_to_its_discussion(client_for, editor, reader):
     role = Role.objects.get(slug=SMM)
     base = snapshot_of(role)
     proposal = submit(
-        role=role, proposed=base, base=base, base_number=role.revision_number,
-        user=editor, summary="Frage",
-    )  # fmt: skip
+        role=role,
+        proposed=base,
+        base=base,
+        base_number=role.revision_number,
+        user=editor,
+        summary="Frage",
+    )
     assert _post(client_for(reader), proposal=str(proposal.pk)).status_code == 302
     comment = Comment.objects.get()
     assert comment.proposal == proposal

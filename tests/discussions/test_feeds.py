@@ -24,8 +24,13 @@ PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 def _edit(role, comment: str, user=None) -> None:
     snapshot = snapshot_of(role)
     snapshot["fields"]["summary"] = f"{role.summary} Ergänzt."
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=user, comment=comment)  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=user,
+        comment=comment,
+    )
     role.refresh_from_db()
 
 
@@ -140,11 +145,20 @@ def test_both_feeds_are_valid_atom_with_hostile_text_everywhere(
     base = snapshot_of(role)
     proposed = {**base, "fields": {**base["fields"], "summary": "Vorschlag."}}
     proposal = submit(
-        role=role, proposed=proposed, base=base, base_number=role.revision_number,
-        user=editor, summary=HOSTILE[4],
-    )  # fmt: skip
-    decide(proposal, decision="approve", user=maintainer, comment="",
-           seen_pushes=proposal.pushes)  # fmt: skip
+        role=role,
+        proposed=proposed,
+        base=base,
+        base_number=role.revision_number,
+        user=editor,
+        summary=HOSTILE[4],
+    )
+    decide(
+        proposal,
+        decision="approve",
+        user=maintainer,
+        comment="",
+        seen_pushes=proposal.pushes,
+    )
 
     for url in (
         reverse("roles:changes_feed"),

@@ -87,15 +87,19 @@ def test_best_role_first_on_the_frozen_part(results):
     figures = _figures(FROZEN, results)
     low, high = figures["right_ci"]
     tune = _figures([a for a in ADS if a.part == TUNE], results)
-    print(f"\nfrozen: best {figures['right']:.0%} [{low:.0%}–{high:.0%}] of "
-          f"{figures['n']}; tuning part: {tune['right']:.0%}")  # fmt: skip
+    print(
+        f"\nfrozen: best {figures['right']:.0%} [{low:.0%}–{high:.0%}] of "
+        f"{figures['n']}; tuning part: {tune['right']:.0%}"
+    )
     assert figures["right"] >= FLOORS["best"]
 
 
 def test_mixed_ads_are_found_and_clean_ones_are_not(results):
     figures = _figures(FROZEN, results)
-    print(f"\nfrozen: mixed found {figures['mixed']:.0%}, "
-          f"false alarms {figures['false']:.0%}")  # fmt: skip
+    print(
+        f"\nfrozen: mixed found {figures['mixed']:.0%}, "
+        f"false alarms {figures['false']:.0%}"
+    )
     assert figures["mixed"] >= FLOORS["mixed"]
     assert figures["false"] <= FLOORS["false_alarms"]
 
@@ -162,7 +166,7 @@ def _synthetic_cards(count: int, seed: int, tasks, competencies) -> list[RoleCar
                     c: (rng.randint(1, 4), True)
                     for c in rng.sample(competencies, min(12, len(competencies)))
                 },
-            )  # fmt: skip
+            )
         )
     return cards
 

@@ -21,11 +21,20 @@ from roles.models import Role, RoleClassification
 
 pytestmark = pytest.mark.django_db
 FILLED = Posting(
-    company="Muster GmbH", place="Hamburg", hours=Decimal(39),
-    pay_min=Decimal(3500), pay_max=Decimal(4200),
-)  # fmt: skip
-QUERY = {"company": "Muster GmbH", "place": "Hamburg", "hours": "39",
-         "pay_min": "3.500", "pay_max": "4.200", "pay_period": "month"}  # fmt: skip
+    company="Muster GmbH",
+    place="Hamburg",
+    hours=Decimal(39),
+    pay_min=Decimal(3500),
+    pay_max=Decimal(4200),
+)
+QUERY = {
+    "company": "Muster GmbH",
+    "place": "Hamburg",
+    "hours": "39",
+    "pay_min": "3.500",
+    "pay_max": "4.200",
+    "pay_period": "month",
+}
 HOSTILE = '</script><script>alert(1)</script><img src=x onerror=alert(2)> & "Co"'
 
 
@@ -94,9 +103,10 @@ def test_the_guide_s_chosen_work_is_what_the_draft_lists(client, catalogue):
     page = client.get(_url("community-manager"), {"work": work}).content.decode()
     preview = page.split('class="ad-preview">')[1].split("</pre>")[0]
     tasks = preview.split("Ihre Aufgaben\n")[1].split("\n\n")[0].splitlines()
-    assert tasks == ["- Sie moderieren die Kommentare und Diskussionen.",
-                     "- Sie beantworten Anfragen und führen den Dialog mit der "
-                     "Community."]  # fmt: skip
+    assert tasks == [
+        "- Sie moderieren die Kommentare und Diskussionen.",
+        "- Sie beantworten Anfragen und führen den Dialog mit der Community.",
+    ]
     assert f'name="work" value="{work}"' in page  # the next submit keeps it
 
 
@@ -156,8 +166,13 @@ def _jsonld(client, **query) -> dict:
 def test_json_ld_has_what_job_search_engines_require(client, catalogue):
     data = _jsonld(client)
     # Google's required properties …
-    for name in ("title", "description", "datePosted", "hiringOrganization",
-                 "jobLocation"):  # fmt: skip
+    for name in (
+        "title",
+        "description",
+        "datePosted",
+        "hiringOrganization",
+        "jobLocation",
+    ):
         assert data[name], name
     # … and the recommended ones the issue asks for.
     today = timezone.localdate()
@@ -176,10 +191,15 @@ def test_json_ld_has_what_job_search_engines_require(client, catalogue):
     )
     assert data["employmentType"] == "FULL_TIME"
     assert data["baseSalary"] == {
-        "@type": "MonetaryAmount", "currency": "EUR",
-        "value": {"@type": "QuantitativeValue", "minValue": 3500, "maxValue": 4200,
-                  "unitText": "MONTH"},
-    }  # fmt: skip
+        "@type": "MonetaryAmount",
+        "currency": "EUR",
+        "value": {
+            "@type": "QuantitativeValue",
+            "minValue": 3500,
+            "maxValue": 4200,
+            "unitText": "MONTH",
+        },
+    }
     assert "<h2>Ihre Aufgaben</h2>" in data["description"]
     assert "occupationalCategory" not in data  # the role has no codes yet
 
@@ -188,8 +208,10 @@ def test_json_ld_has_what_job_search_engines_require(client, catalogue):
 def test_json_ld_salary_unit_follows_the_period(client, catalogue, period, unit):
     data = _jsonld(client, pay_period=period, pay_min="18,50", pay_max="", hours="20")
     assert data["baseSalary"]["value"] == {
-        "@type": "QuantitativeValue", "minValue": 18.5, "unitText": unit
-    }  # fmt: skip
+        "@type": "QuantitativeValue",
+        "minValue": 18.5,
+        "unitText": unit,
+    }
     assert data["employmentType"] == "PART_TIME"
 
 
@@ -202,8 +224,9 @@ def test_json_ld_carries_the_role_s_isco_and_kldb_codes(client, catalogue):
     )
     codes = _jsonld(client)["occupationalCategory"]
     assert {(c["inCodeSet"], c["codeValue"]) for c in codes} == {
-        ("ISCO-08", "2432"), ("KldB 2010", "92113")
-    }  # fmt: skip
+        ("ISCO-08", "2432"),
+        ("KldB 2010", "92113"),
+    }
 
 
 def test_career_page_embeds_the_json_ld_and_survives_hostile_input(client, catalogue):
@@ -265,8 +288,9 @@ def test_docx_is_a4_german_and_signed_by_the_company(client, catalogue):
 def test_docx_takes_hostile_and_control_characters(client, catalogue):
     from docx import Document
 
-    answer = client.get(_url(), {**QUERY, "company": "Böse\x07 GmbH " + HOSTILE,
-                                 "format": "docx"})  # fmt: skip
+    answer = client.get(
+        _url(), {**QUERY, "company": "Böse\x07 GmbH " + HOSTILE, "format": "docx"}
+    )
     assert answer.status_code == 200
     document = Document(io.BytesIO(answer.content))
     assert document.core_properties.author.startswith("Böse GmbH </script>")
@@ -277,9 +301,13 @@ def test_practitioner_profile_docx_is_a4_german_with_the_name(client, catalogue)
 
     answer = client.post(
         reverse("hiring:practitioner"),
-        {"name": "Jana Beispiel", "format": "docx",
-         "task-redaktionsplanung": "owns", "task-beitraege-schreiben": "owns"},
-    )  # fmt: skip
+        {
+            "name": "Jana Beispiel",
+            "format": "docx",
+            "task-redaktionsplanung": "owns",
+            "task-beitraege-schreiben": "owns",
+        },
+    )
     document = Document(io.BytesIO(answer.content))
     assert document.core_properties.author == "Jana Beispiel"
     assert document.core_properties.created.date() == timezone.now().date()

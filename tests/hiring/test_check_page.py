@@ -202,14 +202,27 @@ def test_builder_and_guide_cost_a_fixed_number_of_queries(
 
 def test_far_too_many_requirements_are_named(client, catalogue):
     requirements = [
-        "Studium der Kommunikationswissenschaft", "fünf Jahre Berufserfahrung",
-        "sicheres Deutsch", "Englisch verhandlungssicher", "Französisch",
-        "Führerschein Klasse B", "Kenntnisse in Photoshop", "HTML und CSS",
-        "Erfahrung mit Google Analytics", "Datenschutz", "Kommunikationsstärke",
-        "Empathie", "Belastbarkeit", "Organisationstalent", "Teamfähigkeit",
-        "Reisebereitschaft", "Durchsetzungsvermögen", "Kreativität",
-        "analytisches Denken", "Eigeninitiative",
-    ]  # fmt: skip
+        "Studium der Kommunikationswissenschaft",
+        "fünf Jahre Berufserfahrung",
+        "sicheres Deutsch",
+        "Englisch verhandlungssicher",
+        "Französisch",
+        "Führerschein Klasse B",
+        "Kenntnisse in Photoshop",
+        "HTML und CSS",
+        "Erfahrung mit Google Analytics",
+        "Datenschutz",
+        "Kommunikationsstärke",
+        "Empathie",
+        "Belastbarkeit",
+        "Organisationstalent",
+        "Teamfähigkeit",
+        "Reisebereitschaft",
+        "Durchsetzungsvermögen",
+        "Kreativität",
+        "analytisches Denken",
+        "Eigeninitiative",
+    ]
     ad = (
         "Junior Social Media Manager (m/w/d)\n\nIhre Aufgaben\n"
         "- Erstellung von Posts\n- Moderation der Kommentare\n\nIhr Profil\n"

@@ -34,8 +34,13 @@ def test_a_role_edit_changes_the_scores_on_the_next_check(catalogue):
     snapshot = snapshot_of(role)
     task_pk = str(Task.objects.get(slug="community-aufbau").pk)
     snapshot["tasks"][task_pk]["responsibility"] = "excluded"
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=None, comment="Test")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=None,
+        comment="Test",
+    )
     after = check_ad(ad)
     fits = {fit.slug: fit for fit in after.roles}
     assert fits["community-manager"].score < before.best.score

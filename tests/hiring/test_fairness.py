@@ -204,13 +204,19 @@ def test_every_word_in_the_list_has_an_alternative_and_finds_itself():
 
 
 def test_every_note_names_its_source():
-    text = _ad(title="Redakteur", offer="attraktive Vergütung",
-               body="- Sie sind durchsetzungsstark, dominant und kämpferisch\n"
-                    "Bitte nennen Sie Ihr aktuelles Gehalt.")  # fmt: skip
+    text = _ad(
+        title="Redakteur",
+        offer="attraktive Vergütung",
+        body="- Sie sind durchsetzungsstark, dominant und kämpferisch\n"
+        "Bitte nennen Sie Ihr aktuelles Gehalt.",
+    )
     notes = fairness_notes(text, "Redakteur")
     assert [n.code for n in notes] == [
-        PAY_MISSING, PAY_HISTORY, TITLE_NOT_NEUTRAL, GENDER_CODED
-    ]  # fmt: skip
+        PAY_MISSING,
+        PAY_HISTORY,
+        TITLE_NOT_NEUTRAL,
+        GENDER_CODED,
+    ]
     urls = {n.code: [s.url for s in n.sources] for n in notes}
     assert "CELEX:32023L0970" in urls[PAY_MISSING][0]
     assert "CELEX:32023L0970" in urls[PAY_HISTORY][0]

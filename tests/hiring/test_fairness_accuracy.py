@@ -52,6 +52,8 @@ def test_each_note_is_right_on_the_frozen_part(given, code):
     right = _right(FROZEN, given, code)
     low, high = wilson(right, len(FROZEN))
     tune = [ad for ad in ADS if ad.part == TUNE]
-    print(f"\n{code}: frozen {right}/{len(FROZEN)} [{low:.0%}–{high:.0%}], "
-          f"tuning {_right(tune, given, code)}/{len(tune)}")  # fmt: skip
+    print(
+        f"\n{code}: frozen {right}/{len(FROZEN)} [{low:.0%}–{high:.0%}], "
+        f"tuning {_right(tune, given, code)}/{len(tune)}"
+    )
     assert right / len(FROZEN) >= max(FLOOR, GOAL)

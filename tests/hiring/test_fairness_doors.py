@@ -72,8 +72,10 @@ def test_the_json_answer_lists_the_notes(client, catalogue):
     assert history["sources"][0]["url"].startswith("https://eur-lex.europa.eu/")
     coded = body["fairness"][3]
     assert [a["word"] for a in coded["alternatives"]] == [
-        "durchsetzungsstark", "dominant", "Biss"
-    ]  # fmt: skip
+        "durchsetzungsstark",
+        "dominant",
+        "Biss",
+    ]
 
 
 def test_the_api_gives_the_same_notes(client, catalogue):

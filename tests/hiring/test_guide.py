@@ -52,11 +52,17 @@ def test_every_task_is_asked_in_plain_words_without_javascript(client, catalogue
 
 def test_a_craft_business_that_needs_planning_and_posting(client, catalogue):
     page = _page(
-        client, company_size="small", position="internal", lead="no",
-        redaktionsplanung="often", beitraege_schreiben="often",
-        bilder_und_videos="often", veroeffentlichen="often",
-        fragen_beantworten="sometimes", social_media_strategie="sometimes",
-    )  # fmt: skip
+        client,
+        company_size="small",
+        position="internal",
+        lead="no",
+        redaktionsplanung="often",
+        beitraege_schreiben="often",
+        bilder_und_videos="often",
+        veroeffentlichen="often",
+        fragen_beantworten="sometimes",
+        social_media_strategie="sometimes",
+    )
     assert "Social Media Manager" in _first(page)
     assert "Junior" not in _first(page)
     # The answer is the first thing after the heading: before the questions.
@@ -68,56 +74,85 @@ def test_a_craft_business_that_needs_planning_and_posting(client, catalogue):
 
 def test_an_insurer_with_daily_customer_service(client, catalogue):
     page = _page(
-        client, company_size="large", position="internal", lead="no",
-        fragen_beantworten="often", moderation="often", monitoring="often",
-        feedback_weiterleiten="sometimes", kritik_und_krisen="sometimes",
-    )  # fmt: skip
+        client,
+        company_size="large",
+        position="internal",
+        lead="no",
+        fragen_beantworten="often",
+        moderation="often",
+        monitoring="often",
+        feedback_weiterleiten="sometimes",
+        kritik_und_krisen="sometimes",
+    )
     assert "Community Manager" in _first(page)
 
 
 def test_a_retailer_that_wants_strategy_and_implementation(client, catalogue):
     page = _page(
-        client, company_size="medium", position="internal", lead="no",
-        social_media_strategie="often", redaktionsplanung="often",
-        beitraege_schreiben="often", veroeffentlichen="often",
-        erfolgsmessung="sometimes", ziele_und_kennzahlen="sometimes",
-    )  # fmt: skip
+        client,
+        company_size="medium",
+        position="internal",
+        lead="no",
+        social_media_strategie="often",
+        redaktionsplanung="often",
+        beitraege_schreiben="often",
+        veroeffentlichen="often",
+        erfolgsmessung="sometimes",
+        ziele_und_kennzahlen="sometimes",
+    )
     assert _first(page).endswith(">Social Media Manager</a>")
 
 
 def test_an_outside_look_at_the_company_is_the_consultants_work(client, catalogue):
     page = _page(
-        client, company_size="medium", position="external",
-        ist_analyse="often", social_media_strategie="often",
+        client,
+        company_size="medium",
+        position="external",
+        ist_analyse="often",
+        social_media_strategie="often",
         praxis_kritisch_begleiten="sometimes",
-    )  # fmt: skip
+    )
     assert "Social Media Berater" in _first(page)
     assert "Kommt meist von außen" in page
 
 
 def test_leading_a_team_gives_the_senior_level(client, catalogue):
     page = _page(
-        client, company_size="large", position="internal", lead="yes",
-        social_media_strategie="often", ziele_und_kennzahlen="often",
-        abteilungen_koordinieren="often", erfolgsmessung="sometimes",
-    )  # fmt: skip
+        client,
+        company_size="large",
+        position="internal",
+        lead="yes",
+        social_media_strategie="often",
+        ziele_und_kennzahlen="often",
+        abteilungen_koordinieren="often",
+        erfolgsmessung="sometimes",
+    )
     assert "Senior Social Media Manager" in _first(page)
 
 
 def test_neighbouring_professions_only_when_the_work_is_theirs(client, catalogue):
     design = _page(client, company_size="medium", grafikdesign="often")
     assert "Grafikdesigner" in _first(design)
-    social = _page(client, company_size="medium", redaktionsplanung="often",
-                   beitraege_schreiben="often", grafikdesign="sometimes")  # fmt: skip
+    social = _page(
+        client,
+        company_size="medium",
+        redaktionsplanung="often",
+        beitraege_schreiben="often",
+        grafikdesign="sometimes",
+    )
     assert "Grafikdesigner" not in _first(social)
 
 
 def test_a_wish_list_gets_a_split_instead_of_one_person(client, catalogue):
     page = _page(
-        client, company_size="small", social_media_strategie="often",
-        beitraege_schreiben="often", grafikdesign="often",
-        webentwicklung="often", suchmaschinenoptimierung="often",
-    )  # fmt: skip
+        client,
+        company_size="small",
+        social_media_strategie="often",
+        beitraege_schreiben="often",
+        grafikdesign="often",
+        webentwicklung="often",
+        suchmaschinenoptimierung="often",
+    )
     warning = page.split('class="warning"')[1].split("</div>")[0]
     assert "verteilen sich auf" in warning
     for role in ("Grafikdesigner", "Webentwickler", "SEO-Manager"):
@@ -134,9 +169,14 @@ def test_roles_the_company_has_are_not_the_answer(client, catalogue):
 def test_bad_answers_get_a_message_and_keep_what_was_chosen(client, catalogue):
     response = client.get(
         GUIDE,
-        {"t-gibt-es-nicht": "often", "t-moderation": "immer", "t-grafikdesign": "often",
-         "company_size": "riesig", "team": "Zauberer"},
-    )  # fmt: skip
+        {
+            "t-gibt-es-nicht": "often",
+            "t-moderation": "immer",
+            "t-grafikdesign": "often",
+            "company_size": "riesig",
+            "team": "Zauberer",
+        },
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "Unbekannte Aufgaben: gibt-es-nicht" in page
@@ -163,8 +203,14 @@ def test_misreadings_are_never_the_answer(catalogue):
         for _round in range(8):
             picked = chooser.sample(tasks, chooser.randint(1, 6))
             frequencies = {t: chooser.choice(["often", "sometimes"]) for t in picked}
-            answers.append({"company_size": size, "position": position,
-                            "lead": lead, "tasks": frequencies})  # fmt: skip
+            answers.append(
+                {
+                    "company_size": size,
+                    "position": position,
+                    "lead": lead,
+                    "tasks": frequencies,
+                }
+            )
     firsts = {answer_guide(a, catalogue_now).roles[0].slug for a in answers}
     assert "facebook-manager" not in firsts
     assert len(firsts) >= 8  # the answers are not one or two roles for everything

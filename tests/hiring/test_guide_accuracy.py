@@ -41,8 +41,10 @@ def test_needs_that_span_three_roles_are_split_and_others_are_not(answers):
     clean = [s for s in FROZEN if not s.mixed]
     found = sum(answers[s.name].mixed for s in mixed)
     false_alarms = sum(answers[s.name].mixed for s in clean)
-    print(f"\nguide, frozen: mixed {found}/{len(mixed)}, false alarms "
-          f"{false_alarms}/{len(clean)}")  # fmt: skip
+    print(
+        f"\nguide, frozen: mixed {found}/{len(mixed)}, false alarms "
+        f"{false_alarms}/{len(clean)}"
+    )
     assert found / len(mixed) >= 0.65  # measured 6/9; the goal is 0.85 (docs/hiring.md)
     assert false_alarms / len(clean) <= 0.10
 

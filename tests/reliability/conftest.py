@@ -29,20 +29,39 @@ def shaped_role(committed, django_user_model) -> Role:
     author = django_user_model.objects.create_user("anlage", password="x")
     snapshot = {
         "fields": {
-            "title": "Testrolle", "slug": "testrolle", "aliases": "", "family":
-            "social-media", "seniority": "none", "parent": None, "status": "draft",
-            "is_illustrative": False, "is_protected": False,
-            "summary": "Ausgangstext.", "definition": "Definition.",
-            "orientation": 5, "position": "internal", "placement": "",
-            "company_sizes": [], "industries": "", "salary_min": None,
-            "salary_max": None, "salary_source": "", "backgrounds": "",
-            "certificates": "", "goals": "", "sources": "",
+            "title": "Testrolle",
+            "slug": "testrolle",
+            "aliases": "",
+            "family": "social-media",
+            "seniority": "none",
+            "parent": None,
+            "status": "draft",
+            "is_illustrative": False,
+            "is_protected": False,
+            "summary": "Ausgangstext.",
+            "definition": "Definition.",
+            "orientation": 5,
+            "position": "internal",
+            "placement": "",
+            "company_sizes": [],
+            "industries": "",
+            "salary_min": None,
+            "salary_max": None,
+            "salary_source": "",
+            "backgrounds": "",
+            "certificates": "",
+            "goals": "",
+            "sources": "",
         },
         "tasks": {
-            str(make_task().pk): {"responsibility": "owns", "note": "",
-                                  "is_illustrative": False}
+            str(make_task().pk): {
+                "responsibility": "owns",
+                "note": "",
+                "is_illustrative": False,
+            }
             for _ in range(2)
         },
-        "competencies": {}, "relations": {},
-    }  # fmt: skip
+        "competencies": {},
+        "relations": {},
+    }
     return create_role(snapshot=snapshot, user=author, comment="Anlage")

@@ -73,12 +73,27 @@ def start_server(
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         **extra_env,
     }
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi:application",
-               "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-               "--threads", "4", "--timeout", "60"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        "4",
+        "--timeout",
+        "60",
+    ]
     if access_log is not None:
-        command += ["--access-logfile", str(access_log),
-                    "--access-logformat", "%(p)s %(s)s %(U)s"]  # fmt: skip
+        command += [
+            "--access-logfile",
+            str(access_log),
+            "--access-logformat",
+            "%(p)s %(s)s %(U)s",
+        ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     server = AppServer(port, process)
     deadline = time.monotonic() + 60

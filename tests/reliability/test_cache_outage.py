@@ -65,10 +65,19 @@ def test_redis_restarted_mid_run(client, catalogue, monkeypatch, tmp_path):
 
     def start() -> subprocess.Popen:
         process = subprocess.Popen(
-            ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no",
-             "--dir", str(tmp_path)],
+            [
+                "redis-server",
+                "--port",
+                str(port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(tmp_path),
+            ],
             stdout=subprocess.DEVNULL,
-        )  # fmt: skip
+        )
         for _ in range(100):
             try:
                 redis.Redis(port=port).ping()

@@ -75,8 +75,13 @@ def test_parent_cycle_is_refused_by_the_service_too(editing, editor):
     snapshot = snapshot_of(role)
     snapshot["fields"]["parent"] = grandchild.pk
     with pytest.raises(ValidationError) as refused:
-        save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-                  user=editor, comment="Kreis")  # fmt: skip
+        save_role(
+            role=role,
+            snapshot=snapshot,
+            base_number=role.revision_number,
+            user=editor,
+            comment="Kreis",
+        )
     assert refused.value.error_dict["parent"][0].code == "parent_cycle"
 
 
@@ -92,8 +97,10 @@ def test_unchanged_form_says_nothing_changed_and_makes_no_revision(editing):
 def test_unchanged_catalogue_entry_makes_no_revision(editor):
     task = make_task()
     task.plain_name = "Neu formuliert"
-    assert save_catalogue_entry(entry=task, base_number=0, user=editor,
-                                comment="x") == "saved"  # fmt: skip
+    assert (
+        save_catalogue_entry(entry=task, base_number=0, user=editor, comment="x")
+        == "saved"
+    )
     task.refresh_from_db()
     again = save_catalogue_entry(
         entry=task, base_number=task.revision_number, user=editor, comment="y"
@@ -108,8 +115,13 @@ def test_service_refuses_what_the_form_would_refuse(editing, editor):
     snapshot["fields"]["orientation"] = 42
     snapshot["fields"]["family"] = "gibt-es-nicht"
     with pytest.raises(ValidationError) as refused:
-        save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-                  user=editor, comment="ungültig")  # fmt: skip
+        save_role(
+            role=role,
+            snapshot=snapshot,
+            base_number=role.revision_number,
+            user=editor,
+            comment="ungültig",
+        )
     assert {"orientation", "family"} <= set(refused.value.error_dict)
     assert snapshot_of(Role.objects.get(pk=role.pk))["fields"]["orientation"] == 5
 
@@ -117,11 +129,17 @@ def test_service_refuses_what_the_form_would_refuse(editing, editor):
 # --- read views answer GET and HEAD only -------------------------------------------
 
 READ_URLS = [
-    ("pages:home", []), ("pages:about", []), ("pages:search", []),
-    ("pages:changes", []), ("roles:list", []), ("roles:detail", ["bearbeitet"]),
-    ("roles:history", ["bearbeitet"]), ("roles:tasks", []),
-    ("roles:competencies", []), ("comparisons:compare", []),
-]  # fmt: skip
+    ("pages:home", []),
+    ("pages:about", []),
+    ("pages:search", []),
+    ("pages:changes", []),
+    ("roles:list", []),
+    ("roles:detail", ["bearbeitet"]),
+    ("roles:history", ["bearbeitet"]),
+    ("roles:tasks", []),
+    ("roles:competencies", []),
+    ("comparisons:compare", []),
+]
 
 
 @pytest.mark.parametrize("method", ["options", "put", "delete", "patch", "trace"])
@@ -169,12 +187,16 @@ def renamed(editing):
         ("/roles/bearbeitet/", "/roles/neuer-name/"),
         ("/roles/bearbeitet/history/", "/roles/neuer-name/history/"),
         ("/roles/bearbeitet/edit/", "/roles/neuer-name/edit/"),
-        ("/compare/?roles=bearbeitet,andere&audience=expert",
-         "/compare/?roles=neuer-name,andere&audience=expert"),
-        ("/compare/export.json?roles=andere,bearbeitet",
-         "/compare/export.json?roles=andere,neuer-name"),
+        (
+            "/compare/?roles=bearbeitet,andere&audience=expert",
+            "/compare/?roles=neuer-name,andere&audience=expert",
+        ),
+        (
+            "/compare/export.json?roles=andere,bearbeitet",
+            "/compare/export.json?roles=andere,neuer-name",
+        ),
     ],
-)  # fmt: skip
+)
 def test_old_slugs_redirect_permanently(renamed, old, new):
     client, _other = renamed
     response = client.get(old)
@@ -216,8 +238,12 @@ def _png_claiming(width: int, height: int) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00" * 16)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
-            + chunk(b"IEND", b""))  # fmt: skip
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", pixels)
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.mark.parametrize("size", [(50_000, 50_000), (12_000, 9_000)])
@@ -238,11 +264,17 @@ def test_revert_summary_names_the_time_in_berlin(editing, maintainer):
     )
     snapshot = snapshot_of(role)
     snapshot["fields"]["summary"] = "Geändert, damit das Zurücksetzen etwas tut."
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=maintainer, comment="Änderung")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=maintainer,
+        comment="Änderung",
+    )
     first.refresh_from_db()
-    revert_role(role=role, version=first, base_number=role.revision_number,
-                user=maintainer)  # fmt: skip
+    revert_role(
+        role=role, version=first, base_number=role.revision_number, user=maintainer
+    )
     comment = Version.objects.get_for_object(role).first().revision.get_comment()
     assert "12:00" in comment, comment  # CEST = UTC + 2
 

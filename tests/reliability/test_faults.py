@@ -189,8 +189,10 @@ def test_role_deleted_while_being_edited_keeps_the_text_and_offers_a_new_role(
 def test_shared_stemmer_gives_right_stems_in_many_threads():
     from roles.search.text import stems
 
-    words = ("Kommentaren Beiträgen Kampagnen Moderation Strategien "
-             "Zielgruppen Auswertungen Redaktionsplanung") * 5  # fmt: skip
+    words = (
+        "Kommentaren Beiträgen Kampagnen Moderation Strategien "
+        "Zielgruppen Auswertungen Redaktionsplanung"
+    ) * 5
     expected = stems(words)
     errors: list = []
 

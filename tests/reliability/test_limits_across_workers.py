@@ -101,9 +101,11 @@ def test_forty_new_exports_from_one_client_meet_the_429_after_thirty(three_worke
     slugs = sorted(Role.objects.values_list("slug", flat=True))
     pairs = [",".join(pair) for pair in combinations(slugs, 2)][:40]
     replies = _burst(
-        [urllib.request.Request(f"{server.url}/compare/export.csv?roles={pair}")
-         for pair in pairs]
-    )  # fmt: skip
+        [
+            urllib.request.Request(f"{server.url}/compare/export.csv?roles={pair}")
+            for pair in pairs
+        ]
+    )
     statuses = Counter(status for status, _, _ in replies)
     assert statuses == {200: EXPORT_LIMIT, 429: 40 - EXPORT_LIMIT}, statuses
     for status, headers, body in replies:
@@ -129,10 +131,15 @@ def test_the_check_limit_holds_across_workers(three_workers):
     server, log = three_workers
     body = json.dumps({"text": AD}).encode()
     replies = _burst(
-        [urllib.request.Request(f"{server.url}/api/v1/check/", data=body,
-                                headers={"Content-Type": "application/json"})
-         for _ in range(CHECK_LIMIT + 4)]
-    )  # fmt: skip
+        [
+            urllib.request.Request(
+                f"{server.url}/api/v1/check/",
+                data=body,
+                headers={"Content-Type": "application/json"},
+            )
+            for _ in range(CHECK_LIMIT + 4)
+        ]
+    )
     statuses = Counter(status for status, _, _ in replies)
     assert statuses == {200: CHECK_LIMIT, 429: 4}, statuses
     assert len(_workers_in_log(log, "/api/v1/check/")) >= 2

@@ -76,10 +76,12 @@ def test_revert_racing_an_edit_never_overwrites_or_fails(
 
         revert_data = {"base_number": number}
         edit_post = {**form, "summary": edit_text}
-        revert, edit = race([
-            lambda d=revert_data: reverting.post(revert_url, d),
-            lambda d=edit_post: editing.post(edit_url, d),
-        ])  # fmt: skip
+        revert, edit = race(
+            [
+                lambda d=revert_data: reverting.post(revert_url, d),
+                lambda d=edit_post: editing.post(edit_url, d),
+            ]
+        )
 
         statuses = sorted([revert.status_code, edit.status_code])
         assert statuses == [302, 409], (round_number, statuses)

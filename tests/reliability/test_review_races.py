@@ -39,9 +39,13 @@ def test_twenty_simultaneous_approvals_make_one_revision(shipped, django_user_mo
     base = snapshot_of(role)
     proposed = {**base, "fields": {**base["fields"], "summary": "Neu, durch Prüfung."}}
     proposal = submit(
-        role=role, proposed=proposed, base=base, base_number=role.revision_number,
-        user=editor, summary="Neu",
-    )  # fmt: skip
+        role=role,
+        proposed=proposed,
+        base=base,
+        base_number=role.revision_number,
+        user=editor,
+        summary="Neu",
+    )
     versions = Version.objects.get_for_object(role).count()
     clients = [
         logged_in(_maintainer(django_user_model, name)) for name in ("mia", "max")
@@ -49,9 +53,9 @@ def test_twenty_simultaneous_approvals_make_one_revision(shipped, django_user_mo
     url = reverse("roles:proposal_review", args=[proposal.pk])
     data = {"decision": "approve", "comment": "", "pushes": proposal.pushes}
 
-    results = race([
-        lambda c=clients[i % 2]: c.post(url, data).status_code for i in range(CLICKS)
-    ])  # fmt: skip
+    results = race(
+        [lambda c=clients[i % 2]: c.post(url, data).status_code for i in range(CLICKS)]
+    )
 
     assert sorted(results) == [302] + [409] * (CLICKS - 1), results
     assert Version.objects.get_for_object(role).count() == versions + 1
@@ -69,9 +73,13 @@ def _open_proposal(django_user_model, summary: str):
     base = snapshot_of(role)
     proposed = {**base, "fields": {**base["fields"], "summary": summary}}
     return role, submit(
-        role=role, proposed=proposed, base=base, base_number=role.revision_number,
-        user=editor, summary="Neu",
-    )  # fmt: skip
+        role=role,
+        proposed=proposed,
+        base=base,
+        base_number=role.revision_number,
+        user=editor,
+        summary="Neu",
+    )
 
 
 @pytest.mark.parametrize("rounds", range(3))
@@ -90,10 +98,12 @@ def test_approve_ask_and_reject_sent_together_give_one_decision(
         {"decision": "reject", "comment": "Passt nicht.", **seen},
     ] * 2
 
-    results = race([
-        lambda c=clients[i % 3], d=data: c.post(url, d)
-        for i, data in enumerate(decisions)
-    ])  # fmt: skip
+    results = race(
+        [
+            lambda c=clients[i % 3], d=data: c.post(url, d)
+            for i, data in enumerate(decisions)
+        ]
+    )
 
     codes = sorted(r.status_code for r in results)
     assert codes == [302] + [409] * 5, codes

@@ -55,18 +55,24 @@ PAGES = [
     ("competency", f"/competencies/einfuehlungsvermoegen/?x={NUL}", "x"),
     ("comparison", f"/compare/?roles={NUL},blogger", "roles"),
     ("comparison shape", f"/compare/?roles={PAIR}&audience={NUL}", "audience"),
-    ("curated comparison", f"/compare/social-media-manager-oder-berater/?only={NUL}",
-     "only"),
+    (
+        "curated comparison",
+        f"/compare/social-media-manager-oder-berater/?only={NUL}",
+        "only",
+    ),
     ("export", f"/compare/export.csv?roles={NUL},blogger", "roles"),
-    ("curated export", f"/compare/social-media-manager-oder-berater/export.json"
-     f"?audience={NUL}", "audience"),
+    (
+        "curated export",
+        f"/compare/social-media-manager-oder-berater/export.json?audience={NUL}",
+        "audience",
+    ),
     ("job-ad check", f"/check/?text={NUL}", "text"),
     ("job-ad builder", f"/roles/{SMM}/stellenanzeige/?size={NUL}&edited=1", "size"),
     ("guide", f"/finden/?size={NUL}", "size"),
     ("practitioner guide", f"/finden/profil/?x={NUL}", "x"),
     ("login", f"/accounts/login/?next={NUL}", "next"),
     ("admin", f"/admin/?q={NUL}", "q"),
-]  # fmt: skip
+]
 
 # Every API endpoint that reads a parameter or a path part, with a NUL in it.
 API = [
@@ -114,8 +120,9 @@ def _refused_json(response, code: str = "invalid_characters") -> dict:
 
 
 @pytest.mark.parametrize(("kind", "url", "name"), PAGES, ids=[p[0] for p in PAGES])
-def test_every_page_type_refuses_a_nul_in_its_parameters(client, editor, kind, url,
-                                                          name):  # fmt: skip
+def test_every_page_type_refuses_a_nul_in_its_parameters(
+    client, editor, kind, url, name
+):
     client.force_login(editor)
     page = _refused_page(client.get(url), f"der Parameter „{name}“ in der Adresse")
     assert CHARACTERS in page
@@ -156,9 +163,10 @@ def test_other_unusual_text_passes_the_door(client):
     assert client.get(f"/search/?q={odd}").status_code == 200
     assert client.get(f"/api/v1/concepts/?q={odd}").status_code == 200
     response = client.post(
-        "/api/v1/check/", {"text": AD + " \U0001f680\x01\ufffe"},
+        "/api/v1/check/",
+        {"text": AD + " \U0001f680\x01\ufffe"},
         content_type="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 200, response.content
 
 
@@ -169,9 +177,10 @@ def test_a_nul_in_a_header_is_refused_before_a_failed_login_stores_it(client):
     """django-axes stores the user agent of every failed login: PostgreSQL
     refused the NUL with a 500 and the attempt went uncounted."""
     response = client.post(
-        "/accounts/login/", {"username": "niemand", "password": "falsch"},
+        "/accounts/login/",
+        {"username": "niemand", "password": "falsch"},
         headers={"User-Agent": "Mozilla\x00/5.0"},
-    )  # fmt: skip
+    )
     _refused_page(response, "die Kopfzeile „User-Agent“")
     assert not AccessAttempt.objects.exists()
     error = _refused_json(client.get("/api/v1/tasks/", headers={"X-Tool": "a\x00"}))
@@ -180,8 +189,9 @@ def test_a_nul_in_a_header_is_refused_before_a_failed_login_stores_it(client):
 
 def test_a_nul_in_the_session_cookie_never_reaches_the_session_table(client):
     cookie = "sessionid=abcdefgh\x00ijklmnopqrstuvwxyz012345"
-    _refused_page(client.get("/roles/", headers={"Cookie": cookie}),
-                  "die Kopfzeile „Cookie“")  # fmt: skip
+    _refused_page(
+        client.get("/roles/", headers={"Cookie": cookie}), "die Kopfzeile „Cookie“"
+    )
 
 
 # --- forms ---------------------------------------------------------------------------
@@ -203,9 +213,10 @@ def test_the_job_ad_check_refuses_a_nul_and_shows_the_text_to_copy(client, encod
 
 def test_a_form_that_is_not_utf8_is_refused(client):
     response = client.post(
-        "/check/", b"text=Social+Media+Manager+%FCbernimmt&format=json",
+        "/check/",
+        b"text=Social+Media+Manager+%FCbernimmt&format=json",
         content_type="application/x-www-form-urlencoded",
-    )  # fmt: skip
+    )
     page = _refused_page(response, "das Feld „text“")
     assert "nicht in UTF-8 kodiert" in page
 

@@ -39,8 +39,10 @@ def two_servers(shaped_role, django_user_model):
     hashed = PBKDF2PasswordHasher().encode(PASSWORD, "zweiserver")
     editor = django_user_model.objects.create(username="redakteur", password=hashed)
     editor.groups.add(Group.objects.get(name="Redaktion"))
-    environment = {"REDIS_URL": os.environ["REDIS_URL"],
-                   "DJANGO_CACHE_PREFIX": f"two-servers-{os.getpid()}"}  # fmt: skip
+    environment = {
+        "REDIS_URL": os.environ["REDIS_URL"],
+        "DJANGO_CACHE_PREFIX": f"two-servers-{os.getpid()}",
+    }
     first = start_server(environment)
     try:
         second = start_server(environment)

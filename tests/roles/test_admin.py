@@ -12,8 +12,15 @@ from tests.builders import assign_task, make_role
 
 pytestmark = pytest.mark.django_db
 
-WIKI_MODELS = ["role", "task", "competency", "roletask", "rolecompetency",
-               "rolerelation", "roleoldslug"]  # fmt: skip
+WIKI_MODELS = [
+    "role",
+    "task",
+    "competency",
+    "roletask",
+    "rolecompetency",
+    "rolerelation",
+    "roleoldslug",
+]
 
 
 def test_every_model_has_an_admin_page(admin_client):
@@ -36,11 +43,15 @@ def test_roles_are_read_only_in_the_admin_with_a_link_to_the_wiki(admin_client):
     ("url_name", "make"),
     [
         ("admin:roles_role_change", lambda: make_role()),
-        ("admin:roles_task_change", lambda: Task.objects.create(
-            slug="t-admin", name="T", plain_name="T", area="content")),
+        (
+            "admin:roles_task_change",
+            lambda: Task.objects.create(
+                slug="t-admin", name="T", plain_name="T", area="content"
+            ),
+        ),
         ("admin:roles_roletask_change", lambda: assign_task(make_role())),
     ],
-)  # fmt: skip
+)
 def test_a_stale_or_forged_admin_post_changes_nothing(admin_client, url_name, make):
     obj = make()
     before = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
@@ -96,11 +107,13 @@ def test_forged_superuser_post_does_not_raise_rights(maintainer_client, editor):
     response = maintainer_client.post(
         url,
         {
-            "username": editor.username, "is_active": "on", "is_superuser": "on",
+            "username": editor.username,
+            "is_active": "on",
+            "is_superuser": "on",
             "user_permissions": ["1", "2"],
             "groups": [str(Group.objects.get(name="Redaktion").pk)],
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 302
     editor.refresh_from_db()
     assert not editor.is_superuser

@@ -17,13 +17,23 @@ IMPLEMENTATION_TASKS = [
     "moderation",
 ]
 EXPECTED_ROLES = {
-    "social-media-manager", "junior-social-media-manager",
+    "social-media-manager",
+    "junior-social-media-manager",
     "senior-social-media-manager",
-    "social-media-berater", "community-manager", "junior-community-manager",
-    "senior-community-manager", "corporate-community-manager", "pr-berater",
-    "online-redakteur", "blogger", "facebook-manager", "social-media-trainer",
-    "grafikdesigner", "webentwickler", "seo-manager",
-}  # fmt: skip
+    "social-media-berater",
+    "community-manager",
+    "junior-community-manager",
+    "senior-community-manager",
+    "corporate-community-manager",
+    "pr-berater",
+    "online-redakteur",
+    "blogger",
+    "facebook-manager",
+    "social-media-trainer",
+    "grafikdesigner",
+    "webentwickler",
+    "seo-manager",
+}
 
 
 def _counts() -> tuple[int, ...]:
@@ -123,8 +133,9 @@ def test_first_edit_of_a_shipped_role_can_be_diffed_and_reverted(
     assert client.post(url, data).status_code == 302
     role = Role.objects.get(slug="community-manager")
     new, old = Version.objects.get_for_object(role)[:2]
-    diff = client.get(reverse("roles:diff", args=[role.slug]),
-                      {"from": old.pk, "to": new.pk})  # fmt: skip
+    diff = client.get(
+        reverse("roles:diff", args=[role.slug]), {"from": old.pk, "to": new.pk}
+    )
     assert "Die erste Bearbeitung seit dem Katalog.</ins>" in diff.content.decode()
     revert = reverse("roles:revert", args=[role.slug, old.pk])
     assert client.post(revert, {"base_number": role.revision_number}).status_code == 302

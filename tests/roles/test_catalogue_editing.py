@@ -43,9 +43,11 @@ def test_editor_renames_a_task_for_every_role(client_for, editor, catalogue):
 def test_editor_creates_a_competency(client_for, editor, catalogue):
     client = client_for(editor)
     data = {
-        "name": "Datenschutz-Praxis", "slug": "datenschutz-praxis",
-        "plain_name": "Geht sorgsam mit persönlichen Daten um", "kind": "professional",
-    }  # fmt: skip
+        "name": "Datenschutz-Praxis",
+        "slug": "datenschutz-praxis",
+        "plain_name": "Geht sorgsam mit persönlichen Daten um",
+        "kind": "professional",
+    }
     assert client.post(reverse("roles:competency_create"), data).status_code == 302
     assert Competency.objects.get(slug="datenschutz-praxis").revision_number == 1
 
@@ -93,11 +95,16 @@ def test_ad_phrases_are_edited_with_history_and_shown(client_for, editor, db):
     client = client_for(editor)
     url = reverse("roles:task_edit", args=[task.slug])
     data = {
-        "name": task.name, "slug": task.slug, "plain_name": task.plain_name,
-        "area": task.area, "plain_description": "", "description": "",
+        "name": task.name,
+        "slug": task.slug,
+        "plain_name": task.plain_name,
+        "area": task.area,
+        "plain_description": "",
+        "description": "",
         "ad_phrases": "Moderation der Kommentare\r\nUmgang mit Hasskommentaren",
-        "base_number": task.revision_number, "edit_summary": "Anzeigensprache",
-    }  # fmt: skip
+        "base_number": task.revision_number,
+        "edit_summary": "Anzeigensprache",
+    }
     assert client.post(url, data).status_code == 302
     task.refresh_from_db()
     assert task.ad_phrase_list == [

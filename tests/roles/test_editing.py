@@ -156,11 +156,15 @@ def test_creating_a_role(client_for, editor, wiki_role):
     client = client_for(editor)
     data = edit_data(client.get(reverse("roles:create")))
     data.update(
-        title="Influencer-Relations-Manager", slug="influencer-relations-manager",
-        family="social-media", summary="Pflegt Beziehungen zu Influencern.",
-        orientation="6", position="internal", status="draft",
+        title="Influencer-Relations-Manager",
+        slug="influencer-relations-manager",
+        family="social-media",
+        summary="Pflegt Beziehungen zu Influencern.",
+        orientation="6",
+        position="internal",
+        status="draft",
         edit_summary="Neue Rolle",
-    )  # fmt: skip
+    )
     data["tasks-0-task"] = str(Task.objects.get(slug="moderation").pk)
     data["tasks-0-responsibility"] = "excluded"
     response = client.post(reverse("roles:create"), data)

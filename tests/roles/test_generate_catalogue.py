@@ -61,8 +61,13 @@ def test_refuses_a_database_with_edits(catalogue):
     role = Role.objects.get(slug="blogger")
     snapshot = snapshot_of(role)
     snapshot["fields"]["summary"] += " Ergänzt."
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=None, comment="Redaktion")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=None,
+        comment="Redaktion",
+    )
     with pytest.raises(CommandError, match="Bearbeitungen"):
         call_command("generate_catalogue", roles=3, verbosity=0)
     assert not _synthetic().exists()

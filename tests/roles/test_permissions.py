@@ -88,8 +88,12 @@ def test_protected_roles_only_maintainers_edit(
     Role.objects.filter(slug=SLUG).update(is_protected=True)
     before = _state()
     user = request.getfixturevalue(persona) if persona else None
-    data = {**data, "summary": "Geänderte Kurzbeschreibung.", "is_protected": "on",
-            "edit_summary": "Klarer formuliert"}  # fmt: skip
+    data = {
+        **data,
+        "summary": "Geänderte Kurzbeschreibung.",
+        "is_protected": "on",
+        "edit_summary": "Klarer formuliert",
+    }
     response = client_for(user).post(EDIT, data)
     assert response.status_code == status
     if persona != "maintainer":

@@ -48,9 +48,12 @@ def _versions(role) -> int:
 def _review(client, proposal, decision, comment="", pushes=None):
     return client.post(
         reverse("roles:proposal_review", args=[proposal.pk]),
-        {"decision": decision, "comment": comment,
-         "pushes": proposal.pushes if pushes is None else pushes},
-    )  # fmt: skip
+        {
+            "decision": decision,
+            "comment": comment,
+            "pushes": proposal.pushes if pushes is None else pushes,
+        },
+    )
 
 
 def test_an_editors_save_on_a_reviewed_role_becomes_a_proposal(
@@ -150,9 +153,13 @@ def test_a_maintainer_approves_and_the_proposal_becomes_the_next_revision(
 
 def test_nobody_approves_their_own_proposal(client_for, maintainer, reviewed):
     proposal = submit(
-        role=reviewed, proposed={**snapshot_of(reviewed)}, base=snapshot_of(reviewed),
-        base_number=reviewed.revision_number, user=maintainer, summary="selbst",
-    )  # fmt: skip
+        role=reviewed,
+        proposed={**snapshot_of(reviewed)},
+        base=snapshot_of(reviewed),
+        base_number=reviewed.revision_number,
+        user=maintainer,
+        summary="selbst",
+    )
     response = _review(client_for(maintainer), proposal, "approve")
     assert response.status_code == 409
     assert (
@@ -237,8 +244,13 @@ def test_a_stale_proposal_is_rebased_when_the_changes_do_not_cross(
     proposal = ChangeProposal.objects.get()
     current = snapshot_of(reviewed)
     current["fields"]["definition"] = "Eine neue **Definition** von der Pflege."
-    save_role(role=reviewed, snapshot=current, base_number=reviewed.revision_number,
-              user=maintainer, comment="Definition")  # fmt: skip
+    save_role(
+        role=reviewed,
+        snapshot=current,
+        base_number=reviewed.revision_number,
+        user=maintainer,
+        comment="Definition",
+    )
     client_for(editor).get(proposal.get_absolute_url())
     proposal.refresh_from_db()
     assert proposal.base_number == reviewed.revision_number
@@ -255,8 +267,13 @@ def test_a_stale_proposal_that_crosses_is_held_and_never_applied(
     proposal = ChangeProposal.objects.get()
     current = snapshot_of(reviewed)
     current["fields"]["summary"] = "Die Pflege hat es anders formuliert."
-    save_role(role=reviewed, snapshot=current, base_number=reviewed.revision_number,
-              user=maintainer, comment="Kurzbeschreibung")  # fmt: skip
+    save_role(
+        role=reviewed,
+        snapshot=current,
+        base_number=reviewed.revision_number,
+        user=maintainer,
+        comment="Kurzbeschreibung",
+    )
     response = _review(client_for(maintainer), proposal, "approve")
     assert response.status_code == 409
     proposal.refresh_from_db()
@@ -341,12 +358,21 @@ def test_review_comments_are_sanitised_and_bounded(
 
 def test_decisions_are_for_maintainers_only(other_editor, editor, reviewed):
     proposal = submit(
-        role=reviewed, proposed=snapshot_of(reviewed), base=snapshot_of(reviewed),
-        base_number=reviewed.revision_number, user=editor, summary="x",
-    )  # fmt: skip
+        role=reviewed,
+        proposed=snapshot_of(reviewed),
+        base=snapshot_of(reviewed),
+        base_number=reviewed.revision_number,
+        user=editor,
+        summary="x",
+    )
     with pytest.raises(ProposalRefused, match="entscheidet die Pflege"):
-        decide(proposal, decision="approve", user=other_editor, comment="",
-               seen_pushes=proposal.pushes)  # fmt: skip
+        decide(
+            proposal,
+            decision="approve",
+            user=other_editor,
+            comment="",
+            seen_pushes=proposal.pushes,
+        )
 
 
 def test_a_draft_is_sent_to_review_and_becomes_reviewed_on_approval(
@@ -355,8 +381,13 @@ def test_a_draft_is_sent_to_review_and_becomes_reviewed_on_approval(
     author = client_for(editor)
     data = edit_data(author.get(EDIT))
     assert 'name="for_review"' in author.get(EDIT).content.decode()
-    data.update({"summary": "Fertig für die Prüfung.", "edit_summary": "Bitte prüfen",
-                 "for_review": "on"})  # fmt: skip
+    data.update(
+        {
+            "summary": "Fertig für die Prüfung.",
+            "edit_summary": "Bitte prüfen",
+            "for_review": "on",
+        }
+    )
     response = author.post(EDIT, data)
     proposal = ChangeProposal.objects.get()
     assert response["Location"] == proposal.get_absolute_url()

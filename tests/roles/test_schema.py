@@ -205,8 +205,11 @@ def test_the_lean_role_data_agrees_with_the_full_one(catalogue):
         whole = full[lean.slug]
         assert lean.url == whole.url and lean.names == whole.names
         assert (lean.family, lean.seniority, lean.parent, lean.status) == (
-            whole.family, whole.seniority, whole.parent, whole.status,
-        )  # fmt: skip
+            whole.family,
+            whole.seniority,
+            whole.parent,
+            whole.status,
+        )
         assert {(t.slug, t.responsibility, t.note) for t in lean.tasks} == {
             (t.slug, t.responsibility, t.note) for t in whole.tasks
         }

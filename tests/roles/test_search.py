@@ -54,9 +54,10 @@ def test_misspelled_query_from_the_issue_finds_the_manager(catalogue):
 )
 def test_inflected_word_finds_every_role_doing_that_task(catalogue, query, task):
     doing = set(
-        RoleTask.objects.filter(task__slug=task).exclude(responsibility="excluded")
+        RoleTask.objects.filter(task__slug=task)
+        .exclude(responsibility="excluded")
         .values_list("role__slug", flat=True)
-    )  # fmt: skip
+    )
     assert doing
     assert doing <= set(_found(query))
 
@@ -164,8 +165,13 @@ def test_a_saved_edit_is_found_at_once(catalogue):
     role = Role.objects.get(slug="blogger")
     snapshot = snapshot_of(role)
     snapshot["fields"]["aliases"] += "\nLangformautorin"
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=None, comment="Alias")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=None,
+        comment="Alias",
+    )
     assert _found("Langformautorin")[0] == "blogger"
     assert _found("Langformautorn")[0] == "blogger"  # and with a typo
 

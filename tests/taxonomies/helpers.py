@@ -46,18 +46,27 @@ def database_state() -> dict:
     )
 
     return {
-        "imports": list(TaxonomyImport.objects.values_list("pk", "version", "checksum")),
+        "imports": list(
+            TaxonomyImport.objects.values_list("pk", "version", "checksum")
+        ),
         "concepts": list(
             Concept.objects.order_by("pk").values_list(
-                "pk", "scheme", "code", "labels", "alt_labels", "descriptions",
+                "pk",
+                "scheme",
+                "code",
+                "labels",
+                "alt_labels",
+                "descriptions",
                 "source_version",
             )
         ),
-        "tasks": list(ConceptTask.objects.order_by("pk").values_list("pk", "statement", "kind")),
+        "tasks": list(
+            ConceptTask.objects.order_by("pk").values_list("pk", "statement", "kind")
+        ),
         "skills": list(
             ConceptSkill.objects.order_by("pk").values_list(
                 "pk", "labels", "importance", "level", "not_relevant", "suppress"
             )
         ),
         "changes": ConceptChange.objects.count(),
-    }  # fmt: skip
+    }

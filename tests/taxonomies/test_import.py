@@ -105,9 +105,12 @@ def test_onet_import_reads_tasks_titles_and_rating_pairs():
     assert record.version == "29.3" and "CC BY 4.0" in record.attribution
     assert "O*NET 29.3 Database" in record.attribution
     assert {f["name"] for f in record.files} == {
-        "Occupation Data.txt", "Alternate Titles.txt", "Task Statements.txt",
-        "Scales Reference.txt", "Skills.txt",
-    }  # fmt: skip
+        "Occupation Data.txt",
+        "Alternate Titles.txt",
+        "Task Statements.txt",
+        "Scales Reference.txt",
+        "Skills.txt",
+    }
     assert all(len(f["sha256"]) == 64 for f in record.files)
 
 
@@ -218,58 +221,79 @@ def _break(tmp_path, source, name: str, change) -> object:
 
 MALFORMED = [
     pytest.param(
-        ESCO, "occupations_de.csv",
+        ESCO,
+        "occupations_de.csv",
         lambda b: b.replace(b"Offizier/Offizierin", b"Offizier\xff"),
         r"occupations_de.csv, Zeile 8, Spalte „preferredLabel“: Kein gültiges UTF-8",
         id="invalid-utf8",
     ),
     pytest.param(
-        ESCO, "occupations_de.csv", lambda b: b[: b.rindex(b"Online-Redakteurin")],
+        ESCO,
+        "occupations_de.csv",
+        lambda b: b[: b.rindex(b"Online-Redakteurin")],
         r"occupations_de.csv, Zeile 9: .*abgeschnitten",
         id="truncated-inside-a-quoted-field",
     ),
     pytest.param(
-        ESCO, "occupations_de.csv", lambda b: b.replace(b",", b";"),
+        ESCO,
+        "occupations_de.csv",
+        lambda b: b.replace(b",", b";"),
         r"occupations_de.csv, Zeile 1: Falsches Trennzeichen: erwartet Komma, die Datei nutzt Semikolon",
         id="wrong-delimiter",
     ),
     pytest.param(
-        ESCO, "occupations_de.csv", lambda b: b.replace(b"preferredLabel", b"label"),
+        ESCO,
+        "occupations_de.csv",
+        lambda b: b.replace(b"preferredLabel", b"label"),
         r"occupations_de.csv, Zeile 1, Spalte „preferredLabel“: Die Spalten passen nicht zu ESCO-Berufen",
         id="unknown-column-set",
     ),
     pytest.param(
-        ESCO, "occupations_de.csv",
-        lambda b: b.replace(b"0a1b2c3d-4444-4aaa-8bbb-000000000004", b"0a1b2c3d-1111-4aaa-8bbb-000000000001"),
+        ESCO,
+        "occupations_de.csv",
+        lambda b: b.replace(
+            b"0a1b2c3d-4444-4aaa-8bbb-000000000004",
+            b"0a1b2c3d-1111-4aaa-8bbb-000000000001",
+        ),
         r"occupations_de.csv, Zeile 9, Spalte „conceptUri“: Dieser Beruf steht zweimal",
         id="duplicate-code",
     ),
     pytest.param(
-        ONET, "Task Statements.txt", lambda b: b.replace(b"\tSupplemental\t", b"\tOptional\t"),
+        ONET,
+        "Task Statements.txt",
+        lambda b: b.replace(b"\tSupplemental\t", b"\tOptional\t"),
         r"Task Statements.txt, Zeile 4, Spalte „Task Type“: „Optional“: erwartet Core",
         id="unknown-task-type",
     ),
     pytest.param(
-        ONET, "Skills.txt", lambda b: b.replace(b"\tLV\t4.62\t", b"\tLV\t9.5\t"),
+        ONET,
+        "Skills.txt",
+        lambda b: b.replace(b"\tLV\t4.62\t", b"\tLV\t9.5\t"),
         r"Skills.txt, Zeile 9, Spalte „Data Value“: 9.5 liegt außerhalb der Skala",
         id="rating-outside-its-scale",
     ),
     pytest.param(
-        ONET, "Skills.txt", lambda b: b[: b.rindex(b"\tLV\t")],
+        ONET,
+        "Skills.txt",
+        lambda b: b[: b.rindex(b"\tLV\t")],
         r"Skills.txt, Zeile 13, Spalte „Scale ID“: Die Zeile hat 4 statt 14 Felder",
         id="truncated-row",
     ),
     pytest.param(
-        ONET, "Occupation Data.txt", lambda b: b.replace(b"27-3043.05", b"27-3031.00"),
+        ONET,
+        "Occupation Data.txt",
+        lambda b: b.replace(b"27-3043.05", b"27-3031.00"),
         r"Occupation Data.txt, Zeile 5, Spalte „O\*NET-SOC Code“: Dieser Beruf steht zweimal",
         id="duplicate-occupation",
     ),
     pytest.param(
-        ONET, "Occupation Data.txt", lambda b: b.replace(b"\t", b","),
+        ONET,
+        "Occupation Data.txt",
+        lambda b: b.replace(b"\t", b","),
         r"Occupation Data.txt, Zeile 1: Falsches Trennzeichen: erwartet Tabulator, die Datei nutzt Komma",
         id="onet-with-commas",
     ),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("source", "name", "change", "message"), MALFORMED)
@@ -361,10 +385,15 @@ def test_the_occupations_file_alone_with_its_relations_named(tmp_path):
     from tests.taxonomies.helpers import run_import
 
     output = run_import(
-        "esco", str(ESCO / "occupations_de.csv"), "--version", "1.2.0",
-        "--relations", str(ESCO / "occupationSkillRelations_de.csv"),
-        "--skills", str(ESCO / "skills_de.csv"),
-    )  # fmt: skip
+        "esco",
+        str(ESCO / "occupations_de.csv"),
+        "--version",
+        "1.2.0",
+        "--relations",
+        str(ESCO / "occupationSkillRelations_de.csv"),
+        "--skills",
+        str(ESCO / "skills_de.csv"),
+    )
     assert "Konzepte: 4 neu" in output  # no ISCO file given: occupations only
     assert ConceptSkill.objects.filter(concept__code=SMM_URI).count() == 3
 

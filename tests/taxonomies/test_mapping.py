@@ -19,12 +19,14 @@ SMM = "social-media-manager"
 
 
 def _fill(data: dict, index: int, scheme: str, code: str, status: str, note=""):
-    data.update({
-        f"classifications-{index}-scheme": scheme,
-        f"classifications-{index}-code": code,
-        f"classifications-{index}-status": status,
-        f"classifications-{index}-note": note,
-    })  # fmt: skip
+    data.update(
+        {
+            f"classifications-{index}-scheme": scheme,
+            f"classifications-{index}-code": code,
+            f"classifications-{index}-status": status,
+            f"classifications-{index}-note": note,
+        }
+    )
 
 
 @pytest.fixture
@@ -108,8 +110,13 @@ def test_the_service_refuses_bad_codes_for_every_other_door():
     snapshot = snapshot_of(role)
     snapshot["classifications"] = {"kldb:123": {"status": "reviewed", "note": ""}}
     with pytest.raises(ValidationError):
-        save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-                  user=None, comment="")  # fmt: skip
+        save_role(
+            role=role,
+            snapshot=snapshot,
+            base_number=role.revision_number,
+            user=None,
+            comment="",
+        )
     assert not RoleClassification.objects.exists()
     assert Role.objects.get(slug=SMM).revision_number == before
 
@@ -125,8 +132,13 @@ def test_the_role_page_shows_codes_panel_and_attribution(client):
         "onet:27-3031.00": {"status": "suggested", "note": "nur teilweise"},
         "kldb:92212": {"status": "suggested", "note": ""},
     }
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=None, comment="Codes")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=None,
+        comment="Codes",
+    )
     page = client.get(role.get_absolute_url()).content.decode()
     assert "Einordnung in amtliche Klassifikationen" in page
     assert (
@@ -152,8 +164,13 @@ def test_a_new_import_reaches_a_cached_role_page(client):
     snapshot["classifications"] = {
         "onet:27-3031.00": {"status": "reviewed", "note": ""}
     }
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=None, comment="Codes")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=None,
+        comment="Codes",
+    )
     before = client.get(role.get_absolute_url()).content.decode()
     assert "27-3031.00" in before and "Public Relations Specialists" not in before
     import_onet()
@@ -204,9 +221,12 @@ def test_hostile_labels_from_an_import_are_shown_as_text(
 
     folder = copy_of(ONET, tmp_path)
     data = folder / "Occupation Data.txt"
-    data.write_text(data.read_text().replace(
-        "Public Relations Specialists", '<script>alert(1)</script><img src=x onerror=alert(2)>'
-    ))  # fmt: skip
+    data.write_text(
+        data.read_text().replace(
+            "Public Relations Specialists",
+            "<script>alert(1)</script><img src=x onerror=alert(2)>",
+        )
+    )
     titles = folder / "Alternate Titles.txt"
     titles.write_text(
         titles.read_text().replace("Community Manager", 'Manager"><b>x</b>')
@@ -217,8 +237,13 @@ def test_hostile_labels_from_an_import_are_shown_as_text(
     snapshot["classifications"] = {
         "onet:27-3031.00": {"status": "reviewed", "note": "<i>n</i>"}
     }
-    save_role(role=role, snapshot=snapshot, base_number=role.revision_number,
-              user=None, comment="Codes")  # fmt: skip
+    save_role(
+        role=role,
+        snapshot=snapshot,
+        base_number=role.revision_number,
+        user=None,
+        comment="Codes",
+    )
     for page in (
         client.get(role.get_absolute_url()).content.decode(),
         client_for(editor).get(reverse("roles:edit", args=[SMM])).content.decode(),

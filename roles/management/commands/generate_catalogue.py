@@ -82,8 +82,13 @@ def generate(total: int, seed: int) -> int:
         if number % EDIT_EVERY == 0:
             edited = snapshot_of(role)
             edited["fields"]["summary"] += " Überarbeitet."
-            save_role(role=role, snapshot=edited, base_number=role.revision_number,
-                      user=None, comment=f"{COMMENT}: zweite Fassung")  # fmt: skip
+            save_role(
+                role=role,
+                snapshot=edited,
+                base_number=role.revision_number,
+                user=None,
+                comment=f"{COMMENT}: zweite Fassung",
+            )
     return max(0, total - existing)
 
 

@@ -43,9 +43,11 @@ class Command(BaseCommand):
             help="ESCO: occupationSkillRelations_<lang>.csv, when PATH is a file",
         )
         parser.add_argument(
-            "--skills", type=Path, default=None,
+            "--skills",
+            type=Path,
+            default=None,
             help="ESCO: skills_<lang>.csv (the skills' labels), when PATH is a file",
-        )  # fmt: skip
+        )
 
     def handle(self, *args, source, path, data_version, language, **options):
         files = {"relations": options["relations"], "skills": options["skills"]}
@@ -53,9 +55,13 @@ class Command(BaseCommand):
         self.stdout.write(f"{Source(source).label} {data_version}: {path}")
         try:
             result = import_taxonomy(
-                source, path, version=data_version, language=language,
-                progress=self._progress, **files,
-            )  # fmt: skip
+                source,
+                path,
+                version=data_version,
+                language=language,
+                progress=self._progress,
+                **files,
+            )
         except (ImportFileError, ImportRefused) as error:
             raise CommandError(f"{error}\nNichts importiert.") from error
         except DatabaseError as error:
@@ -70,14 +76,19 @@ class Command(BaseCommand):
 
     def _summary(self, result: ImportResult, seconds: float) -> None:
         if not result.changed_anything:
-            self.stdout.write(self.style.SUCCESS(
-                f"Nichts geändert: {result.unchanged} Konzepte schon auf diesem Stand."
-            ))  # fmt: skip
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Nichts geändert: {result.unchanged} Konzepte "
+                    "schon auf diesem Stand."
+                )
+            )
         else:
-            self.stdout.write(self.style.SUCCESS(
-                f"Konzepte: {result.added} neu, {result.updated} geändert, "
-                f"{result.unchanged} unverändert."
-            ))  # fmt: skip
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Konzepte: {result.added} neu, {result.updated} geändert, "
+                    f"{result.unchanged} unverändert."
+                )
+            )
             for name, counts in (
                 ("Aufgaben", result.tasks),
                 ("Kompetenzen", result.skills),
