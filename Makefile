@@ -77,6 +77,8 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/djlint templates --check
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py

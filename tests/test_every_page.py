@@ -21,7 +21,7 @@ from tests.nu_checker import check_documents
 # Every test here marks the database as used: pytest-django sets up the test
 # database only for the tests that use it, and the walk needs it.
 pytestmark = pytest.mark.django_db
-DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
+DESCRIPTION = re.compile(r'<meta\s+name="description"\s+content="([^"]*)"\s*>')
 SITE_DEFAULT = {
     "de": "Berufsbild beschreibt Berufsrollen rund um Social Media",
     "en": "Berufsbild describes roles around social media",
@@ -76,9 +76,17 @@ def test_every_page_has_a_description_in_its_language(site_pages):
         language = name.split("-")[0]
         description = html.unescape(found[0])
         assert 30 <= len(description) <= 300, (name, description)
+        # One line, as search results show it, however the template is laid out.
+        assert description == " ".join(description.split()), (name, description)
         if OWN_DESCRIPTION_NOT_NEEDED.search(name):
             continue
         assert not description.startswith(SITE_DEFAULT[language]), name
+
+
+def test_every_title_is_one_line(site_pages):
+    for name, page in site_pages.items():
+        title = html.unescape(page.split("<title>")[1].split("</title>")[0])
+        assert title == " ".join(title.split()) and title, (name, title)
 
 
 def test_a_role_and_a_comparison_are_described_by_what_they_show(site_pages):
