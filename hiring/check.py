@@ -23,6 +23,7 @@ from hiring.matching import Found, Recognition, recognise
 from hiring.mixing import share_out
 from hiring.parts import IGNORED, PROFILE
 from hiring.ranking import RoleFit, asked_level, rank_roles
+from hiring.resemblance import shipped_profiles
 from hiring.text import clean
 from hiring.titles import contains, title_sequence
 from hiring.warnings import Findings, Suggestion, Warning, find_problems
@@ -142,6 +143,7 @@ def check_ad(raw: str, index: CheckIndex | None = None) -> CheckResult:
         level=asked_level(title, _work_text(layout)),
         named=named,
         mentioned=_mentioned(layout, index),
+        resemblance=shipped_profiles().resemblances(text),
     )
     shares = fewest_shares(recognition, fits, index)
     findings = find_problems(
@@ -268,6 +270,11 @@ def reasons(fit: RoleFit, index: CheckIndex) -> list[str]:
     if fit.excluded:
         found.append(
             _("Gehört nicht zur Rolle: %(tasks)s.") % {"tasks": names(fit.excluded)}
+        )
+    if fit.resemblance is not None:
+        found.append(
+            _("Ähnlichkeit mit Anzeigen für diese Rolle: %(value)s von 100.")
+            % {"value": fit.resemblance}
         )
     return found
 

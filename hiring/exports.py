@@ -31,6 +31,7 @@ def as_document(result: CheckResult) -> dict:
                 "slug": fit.slug,
                 "title": fit.title,
                 "score": fit.score,
+                "resemblance": fit.resemblance,
                 "reasons": result.reasons.get(fit.slug, []),
                 "tie_rule": fit.decided_by or None,
             }

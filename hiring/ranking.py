@@ -8,10 +8,16 @@ level counts for the roles of that level, the title for the role it names (as on
 and a half tasks: a name is said on purpose). A last item is the role's focus: the
 share of its own work that the ad asks, so that a role whose work the ad is about
 comes before the generalist who merely does all of it too (weights chosen on the
-tuning part and on fresh batches' tuning parts, see docs/hiring.md). Roles
-with the same Passung are ordered by stated rules, and the page says which rule
-decided:
+tuning part and on fresh batches' tuning parts, see docs/hiring.md).
 
+The check adds a second, learned signal (hiring/resemblance.py): how much the ad
+reads like the labelled ads of each role. Then the Passung of the best five is four
+sevenths the share above and three sevenths the resemblance (0–100), and they are
+ordered by it; the weight was chosen on the tuning part, one ad batch left out at a
+time (docs/hiring.md). Roles with the same Passung are ordered by stated
+rules, and the page says which rule decided:
+
+0. with the resemblance: more of the asked work;
 1. fewer of the asked tasks the role explicitly excludes;
 2. a role that is only a common misreading of another (the "Facebook-Manager")
    comes after the others unless the ad uses its name;
@@ -82,7 +88,10 @@ SENIOR_BODY = re.compile(
     re.I,
 )
 TIE_RULES = ("excluded", "misreading", "focus", "reviewed")
+TASK_SHARE = 4 / 7  # of the Passung, when the resemblance counts too
+RESEMBLANCE_FULL = 0.5  # cosine at which an ad reads fully like a role's ads
 TIE_REASONS = {
+    "work": gettext_lazy("Sie erfüllt mehr von der verlangten Arbeit."),
     "excluded": gettext_lazy("Sie schließt weniger der verlangten Arbeit aus."),
     "misreading": gettext_lazy(
         "Die andere Rolle ist nur ein verbreitetes Missverständnis."
@@ -113,13 +122,16 @@ class RoleFit:
     title: str
     url: str
     score: int
-    """The Passung, 0–100: the share of the asked items the role fulfils."""
+    """The Passung, 0–100: the share of the asked items the role fulfils (with
+    the resemblance: four sevenths of it, three sevenths the resemblance)."""
     owned: tuple[str, ...]
     carried_out: tuple[str, ...]
     contributed: tuple[str, ...]
     excluded: tuple[str, ...]
     named_in_title: bool
     card: RoleCard
+    resemblance: int | None = None
+    """0–100: how much the ad reads like the labelled ads of this role."""
     decided_by: str = ""
     """The tie rule that put it above the next role with the same score."""
 
@@ -152,8 +164,10 @@ def rank_roles(
     level: str = Seniority.NONE,
     named: set[int] = frozenset(),
     mentioned: set[int] = frozenset(),
+    resemblance: dict[str, float] | None = None,
 ) -> list[RoleFit]:
-    """The roles that fit best, best first (at most SHOWN)."""
+    """The roles that fit best, best first (at most SHOWN). ``resemblance``: role
+    slug → cosine of the ad with that role's ads (hiring/resemblance.py)."""
     weights = WEIGHTS
     points = _points(asked, catalogue, weights, level, named)
     total = (
@@ -174,7 +188,29 @@ def rank_roles(
         _fit(card, asked, _share(points[number], total), number in named)
         for _keys_, card, number in keyed[:SHOWN]
     ]
-    return _with_tie_rules(fits, [k for k, _c, _n in keyed[:SHOWN]])
+    keys = [k for k, _c, _n in keyed[:SHOWN]]
+    if resemblance is not None:
+        fits, keys = _with_resemblance(fits, keys, resemblance)
+    return _with_tie_rules(fits, keys)
+
+
+def _with_resemblance(
+    fits: list[RoleFit], keys: list[tuple], resemblance: dict[str, float]
+) -> tuple[list[RoleFit], list[tuple]]:
+    """The Passung with the resemblance in it, and the roles ordered by it (the
+    rules' order decides between equal ones)."""
+    scored = []
+    for fit in fits:
+        alike = round(100 * min(1.0, resemblance.get(fit.slug, 0.0) / RESEMBLANCE_FULL))
+        score = round(TASK_SHARE * fit.score + (1 - TASK_SHARE) * alike)
+        scored.append(replace(fit, score=score, resemblance=alike))
+    # Described roles stay first, as in the rules' order: a role of ticks alone
+    # has no ads to resemble and must not crowd out the real ones.
+    order = sorted(
+        range(len(fits)),
+        key=lambda n: (not fits[n].card.is_described, -scored[n].score, n),
+    )
+    return [scored[n] for n in order], [keys[n] for n in order]
 
 
 def _points(asked, catalogue: Catalogue, weights: Weights, level, named) -> Counter:
@@ -299,6 +335,8 @@ def _with_tie_rules(fits: list[RoleFit], keys: list[tuple]) -> list[RoleFit]:
 
 
 def _deciding_rule(first: tuple, second: tuple) -> str:
+    if first[1] != second[1]:  # equal Passung, unequal work: the resemblance counts
+        return "work"
     for position, name in enumerate(TIE_RULES, start=2):
         if first[position] != second[position]:
             return name

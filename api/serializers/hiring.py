@@ -60,12 +60,18 @@ class CheckFitSerializer(s.Serializer):
     slug = s.SlugField()
     title = s.CharField()
     score = s.IntegerField(
-        help_text="Passung 0–100: the share of what the ad asks (tasks, and the "
-        "level and role the title names) that the role fulfils; orders the roles."
+        help_text="Passung 0–100, orders the roles: four sevenths the share of what "
+        "the ad asks (tasks, and the level and role the title names) that the role "
+        "fulfils, three sevenths the resemblance."
+    )
+    resemblance = s.IntegerField(
+        allow_null=True,
+        help_text="0–100: how much the ad's words resemble ads labelled for this "
+        "role (null for a role without such ads).",
     )
     reasons = s.ListField(child=s.CharField())
     tie_rule = s.ChoiceField(
-        choices=["excluded", "misreading", "focus", "reviewed", "alphabet"],
+        choices=["work", "excluded", "misreading", "focus", "reviewed", "alphabet"],
         allow_null=True,
         help_text="Why this role stands above the next one with the same score.",
     )
