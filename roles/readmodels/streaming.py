@@ -71,6 +71,20 @@ def iter_all_role_data(chunk: int = 2_000):
 
 def _lean_role_data(rows: list[tuple], names: dict) -> list[RoleData]:
     ids = [row[0] for row in rows]
+    tasks = _lean_tasks(ids, names)
+    competencies = _lean_competencies(ids, names)
+    kinds: dict[int, set[str]] = {pk: set() for pk in ids}
+    for role_id, kind in RoleRelation.objects.filter(from_role_id__in=ids).values_list(
+        "from_role_id", "kind"
+    ):
+        kinds[role_id].add(kind)
+    return [
+        _lean_role(row, tasks[row[0]], competencies[row[0]], kinds[row[0]])
+        for row in rows
+    ]
+
+
+def _lean_tasks(ids: list[int], names: dict) -> dict[int, list[TaskEntry]]:
     tasks: dict[int, list[TaskEntry]] = {pk: [] for pk in ids}
     for role_id, slug, responsibility, note, illustrative in RoleTask.objects.filter(
         role_id__in=ids
@@ -81,6 +95,10 @@ def _lean_role_data(rows: list[tuple], names: dict) -> list[RoleData]:
                 slug, name, plain, area, "", responsibility, "", note, illustrative
             )
         )
+    return tasks
+
+
+def _lean_competencies(ids: list[int], names: dict) -> dict[int, list[CompetencyEntry]]:
     competencies: dict[int, list[CompetencyEntry]] = {pk: [] for pk in ids}
     for role_id, slug, level, essential in RoleCompetency.objects.filter(
         role_id__in=ids
@@ -89,48 +107,32 @@ def _lean_role_data(rows: list[tuple], names: dict) -> list[RoleData]:
         competencies[role_id].append(
             CompetencyEntry(slug, name, plain, kind, "", level, "", essential)
         )
-    kinds: dict[int, set[str]] = {pk: set() for pk in ids}
-    for role_id, kind in RoleRelation.objects.filter(from_role_id__in=ids).values_list(
-        "from_role_id", "kind"
-    ):
-        kinds[role_id].add(kind)
-    return [
-        RoleData(
-            slug=slug,
-            title=title,
-            url=url_of(ROLE_URL, slug),
-            summary=summary,
-            orientation=orientation,
-            orientation_label="",
-            position=position,
-            position_label="",
-            company_sizes=tuple(sizes or ()),
-            is_illustrative=illustrative,
-            tasks=tuple(tasks[pk]),
-            competencies=tuple(competencies[pk]),
-            aliases=tuple(split_lines(aliases)),
-            family=family,
-            seniority=seniority,
-            parent=parent or "",
-            status=status,
-            relation_kinds=frozenset(kinds[pk]),
-        )
-        for (
-            pk,
-            slug,
-            title,
-            aliases,
-            family,
-            seniority,
-            parent,
-            status,
-            position,
-            orientation,
-            sizes,
-            illustrative,
-            summary,
-        ) in rows
-    ]
+    return competencies
+
+
+def _lean_role(row: tuple, tasks, competencies, kinds: set[str]) -> RoleData:
+    (pk, slug, title, aliases, family, seniority, parent, status) = row[:8]
+    (position, orientation, sizes, illustrative, summary) = row[8:]
+    return RoleData(
+        slug=slug,
+        title=title,
+        url=url_of(ROLE_URL, slug),
+        summary=summary,
+        orientation=orientation,
+        orientation_label="",
+        position=position,
+        position_label="",
+        company_sizes=tuple(sizes or ()),
+        is_illustrative=illustrative,
+        tasks=tuple(tasks),
+        competencies=tuple(competencies),
+        aliases=tuple(split_lines(aliases)),
+        family=family,
+        seniority=seniority,
+        parent=parent or "",
+        status=status,
+        relation_kinds=frozenset(kinds),
+    )
 
 
 def load_entries() -> list[EntryData]:
