@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from comparisons.engine import build_comparison
 from comparisons.exporters import EXPORTERS
 from comparisons.selectors import load_role_data
+from tests.comparisons.six_roles import SIX
 
 pytestmark = [
     pytest.mark.django_db,
@@ -23,14 +24,6 @@ pytestmark = [
         not (shutil.which("soffice") and shutil.which("pdftotext")),
         reason="needs LibreOffice and poppler (make test-fast installs them)",
     ),
-]
-SIX = [
-    "social-media-manager",
-    "social-media-berater",
-    "community-manager",
-    "pr-berater",
-    "blogger",
-    "seo-manager",
 ]
 
 

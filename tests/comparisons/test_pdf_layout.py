@@ -14,18 +14,11 @@ from django.urls import reverse
 from comparisons.engine import build_comparison
 from comparisons.exporters import EXPORTERS
 from comparisons.selectors import load_role_data
+from tests.comparisons.six_roles import SIX
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("pdftotext"), reason="needs poppler-utils"
 )
-SIX = [
-    "social-media-manager",
-    "social-media-berater",
-    "community-manager",
-    "pr-berater",
-    "blogger",
-    "seo-manager",
-]
 WORD = re.compile(
     r'<page width="([\d.]+)" height="([\d.]+)">|'
     r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)'

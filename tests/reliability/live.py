@@ -28,6 +28,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def start_redis(port: int, folder: Path) -> subprocess.Popen:
+    """A throwaway Redis on ``port`` that keeps nothing on disk."""
+    return subprocess.Popen(
+        ["redis-server", "--port", str(port), "--save", "", "--appendonly", "no"]
+        + ["--dir", str(folder)],
+        stdout=subprocess.DEVNULL,
+    )
+
+
 def database_url() -> str:
     """The test database the tests write to, as DATABASE_URL for a server."""
     settings = connection.settings_dict

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from config import cache as resilient
-from tests.reliability.live import free_port
+from tests.reliability.live import free_port, start_redis
 
 pytestmark = pytest.mark.django_db
 ROLE = "/roles/social-media-manager/"
@@ -64,20 +64,7 @@ def test_redis_restarted_mid_run(client, catalogue, monkeypatch, tmp_path):
     port = free_port()
 
     def start() -> subprocess.Popen:
-        process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(port),
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(tmp_path),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
+        process = start_redis(port, tmp_path)
         for _ in range(100):
             try:
                 redis.Redis(port=port).ping()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import subprocess
 import time
 
 import pytest
@@ -16,7 +15,7 @@ from config import cache as resilient
 from core import counters
 from core.counters import count_hit
 from core.models import RateCounter
-from tests.reliability.live import free_port
+from tests.reliability.live import free_port, start_redis
 from tests.reliability.racing import race
 
 THREADS = 20
@@ -106,20 +105,7 @@ def redis_server(tmp_path):
     if not shutil.which("redis-server"):
         pytest.skip("needs redis-server")
     port = free_port()
-    process = subprocess.Popen(
-        [
-            "redis-server",
-            "--port",
-            str(port),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.DEVNULL,
-    )
+    process = start_redis(port, tmp_path)
     try:
         for _ in range(100):
             try:
